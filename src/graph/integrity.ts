@@ -1,0 +1,201 @@
+// The integrity rules that hold across all loaded sources: unique ids, endpoints that exist,
+// holders that are actors, stances held by their actor, findings that exist and are all cited,
+// and no node without a claim. Pure: takes loaded sources, returns Problems.
+import { kindOf, qualifyFinding, splitFindingRef } from "../model/schema.ts";
+import type { LoadedSource } from "./load.ts";
+import type { Problem } from "./problems.ts";
+
+export function checkIntegrity(sources: readonly LoadedSource[]): Problem[] {
+  const problems: Problem[] = [];
+  const nodeIds = new Set<string>();
+  const claimIds = new Map<string, string>();
+  const sourceIds = new Map<string, string>();
+  const findingsBySource = new Map<string, Set<string>>();
+  const cited = new Set<string>();
+  const touched = new Set<string>();
+
+  for (const { file, data } of sources) {
+    const previous = sourceIds.get(data.source.id);
+    if (previous !== undefined) {
+      problems.push({
+        rule: "duplicate-id",
+        file,
+        path: "source.id",
+        message: `source id "${data.source.id}" is already used by ${previous}`,
+      });
+    }
+    sourceIds.set(data.source.id, file);
+    const findingIds = new Set<string>();
+    data.source.findings.forEach((finding, index) => {
+      if (findingIds.has(finding.id)) {
+        problems.push({
+          rule: "duplicate-id",
+          file,
+          path: `source.findings[${index}].id`,
+          message: `finding id "${finding.id}" appears twice in this source`,
+        });
+      }
+      findingIds.add(finding.id);
+    });
+    findingsBySource.set(data.source.id, findingIds);
+
+    // The same node id in two files is the same node, so uniqueness is per file.
+    const inThisFile = new Set<string>();
+    data.nodes.forEach((node, index) => {
+      if (inThisFile.has(node.id)) {
+        problems.push({
+          rule: "duplicate-id",
+          file,
+          path: `nodes[${index}].id`,
+          message: `node id "${node.id}" appears twice in this file`,
+        });
+      }
+      inThisFile.add(node.id);
+      nodeIds.add(node.id);
+    });
+  }
+
+  for (const { file, data } of sources) {
+    data.nodes.forEach((node, index) => {
+      node.about?.forEach((ref, refIndex) => {
+        if (!nodeIds.has(ref)) {
+          problems.push({
+            rule: "dangling-reference",
+            file,
+            path: `nodes[${index}].about[${refIndex}]`,
+            message: `node "${node.id}" is about "${ref}", which no source defines`,
+          });
+        }
+      });
+    });
+
+    data.claims.forEach((claim, index) => {
+      const at = (suffix: string) => `claims[${index}]${suffix}`;
+      const previous = claimIds.get(claim.id);
+      if (previous !== undefined) {
+        problems.push({
+          rule: "duplicate-id",
+          file,
+          path: at(".id"),
+          message: `claim id "${claim.id}" is already used in ${previous}`,
+        });
+      }
+      claimIds.set(claim.id, file);
+
+      for (const end of ["source", "target"] as const) {
+        if (!nodeIds.has(claim[end])) {
+          problems.push({
+            rule: "dangling-endpoint",
+            file,
+            path: at(`.${end}`),
+            message: `claim "${claim.id}" has ${end} "${claim[end]}", which no source defines`,
+          });
+        } else {
+          touched.add(claim[end]);
+        }
+      }
+
+      claim.heldBy.forEach((holder, holderIndex) => {
+        if (kindOf(holder) !== "actor") {
+          problems.push({
+            rule: "holder-not-actor",
+            file,
+            path: at(`.heldBy[${holderIndex}]`),
+            message: `claim "${claim.id}" is held by "${holder}", which is not an actor`,
+          });
+        } else if (!nodeIds.has(holder)) {
+          problems.push({
+            rule: "dangling-reference",
+            file,
+            path: at(`.heldBy[${holderIndex}]`),
+            message: `claim "${claim.id}" is held by "${holder}", which no source defines`,
+          });
+        }
+      });
+      if (new Set(claim.heldBy).size !== claim.heldBy.length) {
+        problems.push({
+          rule: "duplicate-id",
+          file,
+          path: at(".heldBy"),
+          message: `claim "${claim.id}" names the same holder twice`,
+        });
+      }
+
+      const sourceKind = kindOf(claim.source);
+      const targetKind = kindOf(claim.target);
+      if (claim.relation === "links-to") {
+        if (claim.source === claim.target) {
+          problems.push({
+            rule: "linkage-shape",
+            file,
+            path: at(".target"),
+            message: `linkage "${claim.id}" ties "${claim.source}" to itself`,
+          });
+        } else if (sourceKind === "actor" && targetKind === "actor") {
+          problems.push({
+            rule: "linkage-shape",
+            file,
+            path: at(".source"),
+            message: `linkage "${claim.id}" joins two actors; a linkage needs an issue or treaty at one end at least`,
+          });
+        }
+      } else {
+        if (sourceKind !== "actor" || targetKind === "actor") {
+          problems.push({
+            rule: "stance-shape",
+            file,
+            path: at(".relation"),
+            message: `claim "${claim.id}" is a stance ("${claim.relation}"), so it must run from an actor to an issue or treaty, not from "${claim.source}" to "${claim.target}"`,
+          });
+        } else if (!claim.heldBy.includes(claim.source)) {
+          problems.push({
+            rule: "stance-holder",
+            file,
+            path: at(".heldBy"),
+            message: `stance "${claim.id}" is ${claim.source}'s, so heldBy must include "${claim.source}"`,
+          });
+        }
+      }
+
+      claim.findings.forEach((ref, refIndex) => {
+        const qualified = qualifyFinding(ref, data.source.id);
+        const { source, finding } = splitFindingRef(qualified);
+        if (!findingsBySource.get(source)?.has(finding)) {
+          problems.push({
+            rule: "unknown-finding",
+            file,
+            path: at(`.findings[${refIndex}]`),
+            message: `claim "${claim.id}" cites "${ref}", but ${findingsBySource.has(source) ? `source "${source}" has no finding ${finding}` : `no source "${source}" is loaded`}`,
+          });
+        } else {
+          cited.add(qualified);
+        }
+      });
+    });
+  }
+
+  for (const { file, data } of sources) {
+    data.source.findings.forEach((finding, index) => {
+      if (!cited.has(`${data.source.id}#${finding.id}`)) {
+        problems.push({
+          rule: "uncited-finding",
+          file,
+          path: `source.findings[${index}]`,
+          message: `finding ${finding.id} of "${data.source.id}" is cited by no claim`,
+        });
+      }
+    });
+    data.nodes.forEach((node, index) => {
+      if (!touched.has(node.id)) {
+        problems.push({
+          rule: "orphan-node",
+          file,
+          path: `nodes[${index}]`,
+          message: `node "${node.id}" is the source or target of no claim`,
+        });
+        touched.add(node.id); // report a node defined in two files once
+      }
+    });
+  }
+  return problems;
+}

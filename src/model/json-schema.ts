@@ -1,0 +1,17 @@
+// The JSON Schema of a graph-data source file, generated from the zod schema (zod 4's toJSONSchema),
+// so the editor-facing schema can never drift from the one the code enforces.
+import { z } from "zod";
+import { SourceFile } from "./schema.ts";
+
+export function sourceFileJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(SourceFile, { target: "draft-2020-12", io: "input" }) as Record<
+    string,
+    unknown
+  >;
+  return {
+    ...schema,
+    $id: "https://linkage-atlas.invalid/source-file.schema.json",
+    title: "Linkage Atlas source file",
+    description: "One source document: its findings, and the nodes and claims read from it.",
+  };
+}

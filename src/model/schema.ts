@@ -1,0 +1,101 @@
+// The zod schemas of a source file in graph-data and every type inferred from them.
+// Pure: imports only zod and the vocabularies. Integrity across files lives in src/graph/integrity.ts.
+import { z } from "zod";
+import { NODE_KINDS, type NodeKind, RELATIONS } from "./vocabulary.ts";
+
+const SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*";
+export const NODE_ID_PATTERN = new RegExp(`^(${NODE_KINDS.join("|")}):${SLUG}$`);
+export const SLUG_PATTERN = new RegExp(`^${SLUG}$`);
+export const FINDING_ID_PATTERN = /^F[1-9][0-9]*$/;
+/** A finding cited by a claim: `F3` (the claim's own source) or `source-id#F3` (any source). */
+export const FINDING_REF_PATTERN = new RegExp(`^(?:(${SLUG})#)?(F[1-9][0-9]*)$`);
+
+export const NodeId = z.string().regex(NODE_ID_PATTERN, {
+  message: "expected `<kind>:<slug>`: kind is actor, issue or treaty; slug is lowercase kebab case",
+});
+export type NodeId = z.infer<typeof NodeId>;
+
+export const NodeKindSchema = z.enum(NODE_KINDS);
+export const RelationSchema = z.enum(RELATIONS);
+
+const Text = (max: number) => z.string().trim().min(1, { message: "must not be empty" }).max(max);
+
+export const GraphNode = z
+  .strictObject({
+    id: NodeId,
+    kind: NodeKindSchema,
+    label: Text(200),
+    aliases: z.array(Text(200)).optional(),
+    description: Text(2000),
+    about: z
+      .array(NodeId)
+      .min(2)
+      .optional()
+      .describe("For an issue that is itself about tying other nodes together: the nodes it concerns."),
+  })
+  .refine((node) => node.id.startsWith(`${node.kind}:`), {
+    message: "the id's prefix must match the kind",
+    path: ["id"],
+  });
+export type GraphNode = z.infer<typeof GraphNode>;
+
+export const Claim = z.strictObject({
+  id: z.string().regex(SLUG_PATTERN, { message: "expected a lowercase kebab-case claim id" }),
+  source: NodeId,
+  target: NodeId,
+  relation: RelationSchema,
+  heldBy: z.array(NodeId).min(1, { message: "a claim needs at least one holder" }),
+  findings: z
+    .array(
+      z.string().regex(FINDING_REF_PATTERN, { message: "expected a finding id such as F3 or source-id#F3" }),
+    )
+    .min(1, { message: "a claim must cite at least one finding" }),
+  qualifier: Text(120).optional(),
+  speaker: Text(200).optional(),
+  note: Text(2000),
+});
+export type Claim = z.infer<typeof Claim>;
+
+export const Finding = z.strictObject({
+  id: z.string().regex(FINDING_ID_PATTERN, { message: "expected F1, F2, …" }),
+  summary: Text(2000),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const SourceMeta = z.strictObject({
+  id: z.string().regex(SLUG_PATTERN, { message: "expected a lowercase kebab-case source id" }),
+  title: Text(300),
+  publisher: Text(300),
+  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: "expected YYYY, YYYY-MM or YYYY-MM-DD" }),
+  dateNote: Text(500).optional(),
+  url: z.url().optional(),
+  findings: z.array(Finding).min(1),
+});
+export type SourceMeta = z.infer<typeof SourceMeta>;
+
+export const SourceFile = z.strictObject({
+  $schema: z.string().optional(),
+  source: SourceMeta,
+  nodes: z.array(GraphNode),
+  claims: z.array(Claim),
+});
+export type SourceFile = z.infer<typeof SourceFile>;
+
+/** A finding reference as `source-id#F3`, the form used everywhere outside a source file. */
+export type QualifiedFindingRef = `${string}#F${number}`;
+
+export function qualifyFinding(ref: string, ownSource: string): string {
+  const match = FINDING_REF_PATTERN.exec(ref);
+  if (!match) return ref;
+  return `${match[1] ?? ownSource}#${match[2]}`;
+}
+
+export function splitFindingRef(ref: string): { source: string; finding: string } {
+  const at = ref.lastIndexOf("#");
+  return { source: ref.slice(0, at), finding: ref.slice(at + 1) };
+}
+
+export function kindOf(id: string): NodeKind | undefined {
+  const prefix = id.slice(0, id.indexOf(":"));
+  return (NODE_KINDS as readonly string[]).includes(prefix) ? (prefix as NodeKind) : undefined;
+}
