@@ -35,9 +35,13 @@ export function suggestIds(wanted: string, candidates: Iterable<Candidate>, limi
     scored.push({ id, score: score + contains * 2 });
   }
   const ceiling = Math.max(3, Math.floor(bare.length * 0.6)) + 2;
-  return scored
+  const ranked = scored
     .filter((s) => s.score <= ceiling)
-    .sort((a, b) => a.score - b.score || a.id.localeCompare(b.id))
+    .sort((a, b) => a.score - b.score || a.id.localeCompare(b.id));
+  const best = ranked[0]?.score ?? 0;
+  // Keep only near-ties of the best match, so one close hit is not buried under far ones.
+  return ranked
+    .filter((s) => s.score <= best + 2)
     .slice(0, limit)
     .map((s) => s.id);
 }

@@ -1,0 +1,11 @@
+// The one table of CLI commands. Adding a command means adding a module and one line here.
+import type { Command } from "../command.ts";
+import { show } from "./show.ts";
+import { stats } from "./stats.ts";
+import { validate } from "./validate.ts";
+
+export const COMMANDS: Record<string, Command> = {
+  validate,
+  stats,
+  show,
+};
