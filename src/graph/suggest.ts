@@ -26,13 +26,14 @@ export function suggestIds(wanted: string, candidates: Iterable<Candidate>, limi
   const scored: { id: string; score: number }[] = [];
   for (const { id, label } of candidates) {
     const slug = id.slice(id.indexOf(":") + 1);
-    const contains = slug.includes(bare) || label.toLowerCase().includes(bare) ? 0 : 1;
-    const score = Math.min(
+    const distance = Math.min(
       editDistance(query, id),
       editDistance(bare, slug),
       editDistance(bare, label.toLowerCase()),
     );
-    scored.push({ id, score: score + contains * 2 });
+    // A slug or label that contains the query is a strong hint even when the edit distance is long.
+    const contains = bare.length >= 3 && (slug.includes(bare) || label.toLowerCase().includes(bare));
+    scored.push({ id, score: contains ? Math.min(distance, 1) : distance + 1 });
   }
   const ceiling = Math.max(3, Math.floor(bare.length * 0.6)) + 2;
   const ranked = scored
@@ -41,7 +42,7 @@ export function suggestIds(wanted: string, candidates: Iterable<Candidate>, limi
   const best = ranked[0]?.score ?? 0;
   // Keep only near-ties of the best match, so one close hit is not buried under far ones.
   return ranked
-    .filter((s) => s.score <= best + 2)
+    .filter((s) => s.score <= best + 1)
     .slice(0, limit)
     .map((s) => s.id);
 }
