@@ -102,7 +102,7 @@ describe("linkage show", () => {
       shown.claims.every((c: { source: string; target: string }) =>
         [c.source, c.target].includes("actor:china"),
       ),
-    );
+    ).toBe(true);
     expect(shown.findings[0]).toEqual({
       id: expect.stringMatching(/#F\d+$/),
       source: "cns-us-china-2000",
