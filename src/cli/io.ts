@@ -5,7 +5,7 @@ import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildGraph } from "../graph/build.ts";
 import { checkIntegrity } from "../graph/integrity.ts";
-import { type LoadedSource, loadSourceText } from "../graph/load.ts";
+import { type AnyLoadedSource, loadAnySourceText } from "../graph/load.ts";
 import type { Problem } from "../graph/problems.ts";
 import type { LinkageGraph } from "../graph/types.ts";
 
@@ -31,7 +31,7 @@ export function sourceFilesIn(dir: string): string[] {
 
 export interface ReadResult {
   files: string[];
-  sources: LoadedSource[];
+  sources: AnyLoadedSource[];
   problems: Problem[];
 }
 
@@ -44,7 +44,7 @@ export function readSources(paths: readonly string[], dataDir = DEFAULT_DATA_DIR
     const isDir = statSafe(target)?.isDirectory() ?? false;
     files.push(...(isDir ? sourceFilesIn(target) : [target]));
   }
-  const sources: LoadedSource[] = [];
+  const sources: AnyLoadedSource[] = [];
   for (const file of files) {
     const shown = relative(process.cwd(), file) || basename(file);
     let text: string;
@@ -55,7 +55,7 @@ export function readSources(paths: readonly string[], dataDir = DEFAULT_DATA_DIR
       problems.push({ rule: "json-syntax", file: shown, message: `cannot read the file: ${reason}` });
       continue;
     }
-    const loaded = loadSourceText(shown, text);
+    const loaded = loadAnySourceText(shown, text);
     if (loaded.ok) sources.push(loaded.source);
     else problems.push(...loaded.problems);
   }

@@ -2,10 +2,10 @@
 // same node (first label and description win, aliases and sources merge). Callers check integrity first.
 import { MultiDirectedGraph } from "graphology";
 import { qualifyFinding } from "../model/schema.ts";
-import type { LoadedSource } from "./load.ts";
+import type { AnyLoadedSource } from "./load.ts";
 import type { ClaimAttributes, GraphAttributes, LinkageGraph, NodeAttributes } from "./types.ts";
 
-export function buildGraph(sources: readonly Pick<LoadedSource, "data">[]): LinkageGraph {
+export function buildGraph(sources: readonly Pick<AnyLoadedSource, "data">[]): LinkageGraph {
   const graph: LinkageGraph = new MultiDirectedGraph<NodeAttributes, ClaimAttributes, GraphAttributes>();
   graph.replaceAttributes({ sources: sources.map(({ data }) => data.source) });
   for (const { data } of sources) {
@@ -22,10 +22,15 @@ export function buildGraph(sources: readonly Pick<LoadedSource, "data">[]): Link
         kind: node.kind,
         label: node.label,
         aliases: node.aliases ?? [],
-        description: node.description,
+        description: node.description ?? "",
         sources: [data.source.id],
       };
       if (node.about) attributes.about = node.about;
+      // Imported graphs may carry the other tool's layout and attributes.
+      if ("x" in node && typeof node.x === "number") attributes.x = node.x;
+      if ("y" in node && typeof node.y === "number") attributes.y = node.y;
+      if ("size" in node && typeof node.size === "number") attributes.size = node.size;
+      if (node.attributes) attributes.attributes = node.attributes;
       graph.addNode(node.id, attributes);
     }
   }
@@ -33,13 +38,14 @@ export function buildGraph(sources: readonly Pick<LoadedSource, "data">[]): Link
     for (const claim of data.claims) {
       const attributes: ClaimAttributes = {
         relation: claim.relation,
-        heldBy: claim.heldBy,
-        findings: claim.findings.map((ref) => qualifyFinding(ref, data.source.id)),
-        note: claim.note,
+        heldBy: claim.heldBy ?? [],
+        findings: (claim.findings ?? []).map((ref) => qualifyFinding(ref, data.source.id)),
+        note: claim.note ?? "",
         sourceId: data.source.id,
       };
       if (claim.qualifier) attributes.qualifier = claim.qualifier;
       if (claim.speaker) attributes.speaker = claim.speaker;
+      if (claim.attributes) attributes.attributes = claim.attributes;
       graph.addDirectedEdgeWithKey(claim.id, claim.source, claim.target, attributes);
     }
   }

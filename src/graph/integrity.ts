@@ -1,11 +1,14 @@
 // The integrity rules that hold across all loaded sources: unique ids, endpoints that exist,
 // holders that are actors, stances held by their actor, findings that exist and are all cited,
-// and no node without a claim. Pure: takes loaded sources, returns Problems.
-import { kindOf, qualifyFinding, splitFindingRef } from "../model/schema.ts";
-import type { LoadedSource } from "./load.ts";
+// and no node without a claim. Pure: takes loaded sources, returns Problems. An imported graph
+// (provenance "imported") keeps the rules on ids and references, but not those that only a curated
+// reading can meet: stance and linkage shapes, every finding cited, no node without a claim.
+import { isImported, kindOf, qualifyFinding, splitFindingRef } from "../model/schema.ts";
+import type { NodeKind } from "../model/vocabulary.ts";
+import type { AnyLoadedSource } from "./load.ts";
 import type { Problem } from "./problems.ts";
 
-export function checkIntegrity(sources: readonly LoadedSource[]): Problem[] {
+export function checkIntegrity(sources: readonly AnyLoadedSource[]): Problem[] {
   const problems: Problem[] = [];
   const nodeIds = new Set<string>();
   const claimIds = new Map<string, string>();
@@ -13,6 +16,8 @@ export function checkIntegrity(sources: readonly LoadedSource[]): Problem[] {
   const findingsBySource = new Map<string, Set<string>>();
   const cited = new Set<string>();
   const touched = new Set<string>();
+  // Imported ids carry no kind prefix, so an imported holder's kind comes from its node.
+  const kinds = new Map<string, NodeKind>();
 
   for (const { file, data } of sources) {
     const previous = sourceIds.get(data.source.id);
@@ -52,10 +57,12 @@ export function checkIntegrity(sources: readonly LoadedSource[]): Problem[] {
       }
       inThisFile.add(node.id);
       nodeIds.add(node.id);
+      if (!kinds.has(node.id)) kinds.set(node.id, node.kind);
     });
   }
 
   for (const { file, data } of sources) {
+    const imported = isImported(data.source);
     data.nodes.forEach((node, index) => {
       node.about?.forEach((ref, refIndex) => {
         if (!nodeIds.has(ref)) {
@@ -95,8 +102,10 @@ export function checkIntegrity(sources: readonly LoadedSource[]): Problem[] {
         }
       }
 
-      claim.heldBy.forEach((holder, holderIndex) => {
-        if (kindOf(holder) !== "actor") {
+      const heldBy = claim.heldBy ?? [];
+      heldBy.forEach((holder, holderIndex) => {
+        const holderKind = imported ? (kinds.get(holder) ?? kindOf(holder)) : kindOf(holder);
+        if (holderKind !== "actor") {
           problems.push({
             rule: "holder-not-actor",
             file,
@@ -112,7 +121,7 @@ export function checkIntegrity(sources: readonly LoadedSource[]): Problem[] {
           });
         }
       });
-      if (new Set(claim.heldBy).size !== claim.heldBy.length) {
+      if (new Set(heldBy).size !== heldBy.length) {
         problems.push({
           rule: "duplicate-id",
           file,
@@ -123,7 +132,9 @@ export function checkIntegrity(sources: readonly LoadedSource[]): Problem[] {
 
       const sourceKind = kindOf(claim.source);
       const targetKind = kindOf(claim.target);
-      if (claim.relation === "links-to") {
+      if (imported) {
+        // A foreign graph's edges need not have a curated claim's shape.
+      } else if (claim.relation === "links-to") {
         if (claim.source === claim.target) {
           problems.push({
             rule: "linkage-shape",
@@ -147,7 +158,7 @@ export function checkIntegrity(sources: readonly LoadedSource[]): Problem[] {
             path: at(".relation"),
             message: `claim "${claim.id}" is a stance ("${claim.relation}"), so it must run from an actor to an issue or treaty, not from "${claim.source}" to "${claim.target}"`,
           });
-        } else if (!claim.heldBy.includes(claim.source)) {
+        } else if (!heldBy.includes(claim.source)) {
           problems.push({
             rule: "stance-holder",
             file,
@@ -157,7 +168,7 @@ export function checkIntegrity(sources: readonly LoadedSource[]): Problem[] {
         }
       }
 
-      claim.findings.forEach((ref, refIndex) => {
+      (claim.findings ?? []).forEach((ref, refIndex) => {
         const qualified = qualifyFinding(ref, data.source.id);
         const { source, finding } = splitFindingRef(qualified);
         if (!findingsBySource.get(source)?.has(finding)) {
@@ -175,6 +186,7 @@ export function checkIntegrity(sources: readonly LoadedSource[]): Problem[] {
   }
 
   for (const { file, data } of sources) {
+    if (isImported(data.source)) continue;
     data.source.findings.forEach((finding, index) => {
       if (!cited.has(`${data.source.id}#${finding.id}`)) {
         problems.push({

@@ -1,5 +1,7 @@
-// The zod schemas of a source file in graph-data and every type inferred from them.
-// Pure: imports only zod and the vocabularies. Integrity across files lives in src/graph/integrity.ts.
+// The zod schemas of a source file in graph-data and every type inferred from them: curated sources
+// (every claim names holders and cites findings) and imported graphs (foreign ids and attributes,
+// holders and findings optional). Pure: imports only zod and the vocabularies. Integrity across files
+// lives in src/graph/integrity.ts.
 import { z } from "zod";
 import { NODE_KINDS, type NodeKind, RELATIONS } from "./vocabulary.ts";
 
@@ -20,6 +22,34 @@ export const RelationSchema = z.enum(RELATIONS);
 
 const Text = (max: number) => z.string().trim().min(1, { message: "must not be empty" }).max(max);
 
+/** Where a source came from: read by a person from a document, or imported from another tool's file. */
+export const PROVENANCES = ["curated", "imported"] as const;
+export type Provenance = (typeof PROVENANCES)[number];
+
+/** Longest label or id an imported graph may carry; longer ones are refused with a message. */
+export const MAX_IMPORTED_TEXT = 10_000;
+
+const ForeignScalar = z.union([
+  z.string(),
+  z.number().refine(Number.isFinite, "must be a finite number"),
+  z.boolean(),
+]);
+/**
+ * An attribute of another tool's graph, kept as it was read: a string, number or boolean, or a list of
+ * one of those. Nested objects are kept as JSON text by the importers.
+ */
+export const ForeignValue = z.union([
+  ForeignScalar,
+  z.array(z.string()),
+  z.array(z.number().refine(Number.isFinite, "must be a finite number")),
+  z.array(z.boolean()),
+]);
+export type ForeignValue = z.infer<typeof ForeignValue>;
+export const ForeignAttributes = z
+  .record(z.string().min(1).max(1000), ForeignValue)
+  .describe("Attributes kept from another tool's file, by their name there.");
+export type ForeignAttributes = z.infer<typeof ForeignAttributes>;
+
 export const GraphNode = z
   .strictObject({
     id: NodeId,
@@ -32,6 +62,7 @@ export const GraphNode = z
       .min(2)
       .optional()
       .describe("For an issue that is itself about tying other nodes together: the nodes it concerns."),
+    attributes: ForeignAttributes.optional(),
   })
   .refine((node) => node.id.startsWith(`${node.kind}:`), {
     message: "the id's prefix must match the kind",
@@ -53,6 +84,7 @@ export const Claim = z.strictObject({
   qualifier: Text(120).optional(),
   speaker: Text(200).optional(),
   note: Text(2000),
+  attributes: ForeignAttributes.optional(),
 });
 export type Claim = z.infer<typeof Claim>;
 
@@ -70,6 +102,7 @@ export const SourceMeta = z.strictObject({
   dateNote: Text(500).optional(),
   url: z.url().optional(),
   findings: z.array(Finding).min(1),
+  provenance: z.literal("curated").optional().describe("Absent means curated."),
 });
 export type SourceMeta = z.infer<typeof SourceMeta>;
 
@@ -80,6 +113,89 @@ export const SourceFile = z.strictObject({
   claims: z.array(Claim),
 });
 export type SourceFile = z.infer<typeof SourceFile>;
+
+// Imported graphs: ids are the other tool's, so any non-empty string; nothing is invented for them.
+const ImportedId = z
+  .string()
+  .min(1, { message: "must not be empty" })
+  .max(MAX_IMPORTED_TEXT, { message: `ids are limited to ${MAX_IMPORTED_TEXT} characters` });
+const ImportedText = z
+  .string()
+  .max(MAX_IMPORTED_TEXT, { message: `text is limited to ${MAX_IMPORTED_TEXT} characters` });
+
+export const ImportedNode = z.strictObject({
+  id: ImportedId,
+  kind: NodeKindSchema,
+  label: ImportedText,
+  description: ImportedText.optional(),
+  aliases: z.array(ImportedText).optional(),
+  about: z.array(ImportedId).optional(),
+  x: z.number().optional(),
+  y: z.number().optional(),
+  size: z.number().optional(),
+  attributes: ForeignAttributes.optional(),
+});
+export type ImportedNode = z.infer<typeof ImportedNode>;
+
+export const ImportedClaim = z.strictObject({
+  id: ImportedId,
+  source: ImportedId,
+  target: ImportedId,
+  relation: RelationSchema,
+  heldBy: z.array(ImportedId).optional().describe("Holders, when the file named them; never invented."),
+  findings: z
+    .array(
+      z.string().regex(FINDING_REF_PATTERN, { message: "expected a finding id such as F3 or source-id#F3" }),
+    )
+    .optional()
+    .describe("Findings, when the file cited them; never invented."),
+  qualifier: ImportedText.optional(),
+  speaker: ImportedText.optional(),
+  note: ImportedText.optional(),
+  attributes: ForeignAttributes.optional(),
+});
+export type ImportedClaim = z.infer<typeof ImportedClaim>;
+
+export const ImportedSourceMeta = z.strictObject({
+  id: z.string().regex(SLUG_PATTERN, { message: "expected a lowercase kebab-case source id" }),
+  provenance: z.literal("imported"),
+  title: Text(MAX_IMPORTED_TEXT),
+  /** The file the graph was read from, and its format. */
+  importedFrom: Text(1000).optional(),
+  format: Text(100).optional(),
+  publisher: Text(300).optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: "expected YYYY, YYYY-MM or YYYY-MM-DD" })
+    .optional(),
+  dateNote: Text(500).optional(),
+  url: z.url().optional(),
+  findings: z.array(Finding),
+  attributes: ForeignAttributes.optional(),
+});
+export type ImportedSourceMeta = z.infer<typeof ImportedSourceMeta>;
+
+export const ImportedSourceFile = z.strictObject({
+  $schema: z.string().optional(),
+  source: ImportedSourceMeta,
+  nodes: z.array(ImportedNode),
+  claims: z.array(ImportedClaim),
+});
+export type ImportedSourceFile = z.infer<typeof ImportedSourceFile>;
+
+/** Any source the graph can be built from: a curated one, or an imported graph. */
+export type AnySourceMeta = SourceMeta | ImportedSourceMeta;
+export type AnySourceFile = SourceFile | ImportedSourceFile;
+
+export function isImported(source: AnySourceMeta): source is ImportedSourceMeta {
+  return source.provenance === "imported";
+}
+
+/** The schema that applies to a parsed file: imported when it says so, curated otherwise. */
+export function sourceFileSchemaFor(value: unknown): typeof SourceFile | typeof ImportedSourceFile {
+  const source = (value as { source?: { provenance?: unknown } } | null)?.source;
+  return source?.provenance === "imported" ? ImportedSourceFile : SourceFile;
+}
 
 /** A finding reference as `source-id#F3`, the form used everywhere outside a source file. */
 export type QualifiedFindingRef = `${string}#F${number}`;
