@@ -1,5 +1,7 @@
 // The one table of CLI commands. Adding a command means adding a module and one line here.
 import type { Command } from "../command.ts";
+import { compare } from "./compare.ts";
+import { findings } from "./findings.ts";
 import { show } from "./show.ts";
 import { stats } from "./stats.ts";
 import { validate } from "./validate.ts";
@@ -8,4 +10,6 @@ export const COMMANDS: Record<string, Command> = {
   validate,
   stats,
   show,
+  compare,
+  findings,
 };
