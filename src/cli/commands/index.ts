@@ -2,14 +2,18 @@
 import type { Command } from "../command.ts";
 import { compare } from "./compare.ts";
 import { findings } from "./findings.ts";
+import { path } from "./path.ts";
 import { show } from "./show.ts";
 import { stats } from "./stats.ts";
+import { trace } from "./trace.ts";
 import { validate } from "./validate.ts";
 
 export const COMMANDS: Record<string, Command> = {
   validate,
   stats,
   show,
+  trace,
+  path,
   compare,
   findings,
 };
