@@ -1,0 +1,141 @@
+// CSV for spreadsheets: nodes.csv, claims.csv and findings.csv, RFC 4180, UTF-8 with a byte-order
+// mark so spreadsheet programs open it as UTF-8. List fields are joined with " | " (csv-text.ts);
+// foreign attributes become `attr:<name>` columns; text cells cannot start a formula.
+import type { LinkageGraph } from "../graph/types.ts";
+import type { ForeignValue } from "../model/schema.ts";
+import { type Column, ColumnSet } from "./columns.ts";
+import { csvRow, joinList, spreadsheetSafe } from "./csv-text.ts";
+import type { ExportFile } from "./types.ts";
+
+export const CSV_MIME = "text/csv;charset=utf-8";
+const BOM = "\ufeff";
+
+function headers(columns: Column[]): string[] {
+  const seen = new Map<string, number>();
+  return columns.map((column) => {
+    const base = `attr:${column.name}`;
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    return count ? `${base} (${column.type})` : base;
+  });
+}
+
+function cell(value: ForeignValue | undefined): string {
+  if (value === undefined) return "";
+  if (Array.isArray(value)) return spreadsheetSafe(joinList(value));
+  return typeof value === "string" ? spreadsheetSafe(value) : String(value);
+}
+
+function foreignCells(
+  columns: Column[],
+  set: ColumnSet,
+  attributes: Record<string, ForeignValue> | undefined,
+) {
+  const cells = columns.map(() => "");
+  if (attributes) {
+    for (const name in attributes) {
+      const value = attributes[name] as ForeignValue;
+      cells[columns.indexOf(set.columnFor(name, value))] = cell(value);
+    }
+  }
+  return cells;
+}
+
+export function writeCsv(graph: LinkageGraph): ExportFile[] {
+  const nodeSet = new ColumnSet();
+  const claimSet = new ColumnSet();
+  let layout = false;
+  graph.forEachNode((_id, a) => {
+    nodeSet.add(a.attributes);
+    if (a.x !== undefined || a.y !== undefined || a.size !== undefined) layout = true;
+  });
+  graph.forEachEdge((_id, a) => claimSet.add(a.attributes));
+  const nodeColumns = nodeSet.columns();
+  const claimColumns = claimSet.columns();
+  const num = (n: number | undefined) => (n === undefined ? "" : String(n));
+  const text = (s: string | undefined) => spreadsheetSafe(s ?? "");
+
+  const nodes: string[] = [
+    BOM,
+    csvRow([
+      "id",
+      "kind",
+      "label",
+      "description",
+      "aliases",
+      "about",
+      "sources",
+      ...(layout ? ["x", "y", "size"] : []),
+      ...headers(nodeColumns),
+    ]),
+  ];
+  graph.forEachNode((id, a) => {
+    nodes.push(
+      csvRow([
+        text(id),
+        a.kind,
+        text(a.label),
+        text(a.description),
+        text(joinList(a.aliases)),
+        text(joinList(a.about ?? [])),
+        text(joinList(a.sources)),
+        ...(layout ? [num(a.x), num(a.y), num(a.size)] : []),
+        ...foreignCells(nodeColumns, nodeSet, a.attributes),
+      ]),
+    );
+  });
+
+  const claims: string[] = [
+    BOM,
+    csvRow([
+      "id",
+      "source",
+      "target",
+      "relation",
+      "heldBy",
+      "findings",
+      "qualifier",
+      "speaker",
+      "note",
+      "sourceId",
+      ...headers(claimColumns),
+    ]),
+  ];
+  graph.forEachEdge((id, a, source, target) => {
+    claims.push(
+      csvRow([
+        text(id),
+        text(source),
+        text(target),
+        a.relation,
+        text(joinList(a.heldBy)),
+        text(joinList(a.findings)),
+        text(a.qualifier),
+        text(a.speaker),
+        text(a.note),
+        text(a.sourceId),
+        ...foreignCells(claimColumns, claimSet, a.attributes),
+      ]),
+    );
+  });
+
+  const findings: string[] = [BOM, csvRow(["ref", "source", "id", "summary", "sourceTitle"])];
+  for (const source of graph.getAttribute("sources")) {
+    for (const finding of source.findings) {
+      findings.push(
+        csvRow([
+          `${source.id}#${finding.id}`,
+          source.id,
+          finding.id,
+          text(finding.summary),
+          text(source.title),
+        ]),
+      );
+    }
+  }
+  return [
+    { name: "nodes.csv", text: nodes.join(""), mime: CSV_MIME },
+    { name: "claims.csv", text: claims.join(""), mime: CSV_MIME },
+    { name: "findings.csv", text: findings.join(""), mime: CSV_MIME },
+  ];
+}

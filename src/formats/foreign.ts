@@ -1,0 +1,185 @@
+// Another tool's graph, as the XML and JSON readers hand it over, and its mapping into an imported
+// source: ids and attributes kept as they were, a kind per node and a relation per edge read through
+// the mapping (or its defaults), and no holder or finding ever invented.
+import type {
+  ForeignAttributes,
+  ForeignValue,
+  ImportedClaim,
+  ImportedNode,
+  ImportedSourceFile,
+} from "../model/schema.ts";
+import { NODE_KINDS, type NodeKind, RELATIONS, type Relation } from "../model/vocabulary.ts";
+import { ImportError, type ImportProblem } from "./errors.ts";
+import { checkLabel } from "./limits.ts";
+import { SCHEMA_REF } from "./records.ts";
+import { DEFAULT_MAPPING, type FormatId, type ImportMapping } from "./types.ts";
+
+type Where = Omit<ImportProblem, "message">;
+
+export interface ForeignNode {
+  id: string;
+  label?: string;
+  x?: number;
+  y?: number;
+  size?: number;
+  attributes: ForeignAttributes;
+  where: Where;
+}
+
+export interface ForeignEdge {
+  id?: string;
+  source: string;
+  target: string;
+  attributes: ForeignAttributes;
+  where: Where;
+}
+
+export interface ForeignGraph {
+  title?: string;
+  publisher?: string;
+  date?: string;
+  /** Graph-level attributes, such as the default edge type or a description. */
+  attributes: ForeignAttributes;
+  nodes: ForeignNode[];
+  edges: ForeignEdge[];
+  warnings: string[];
+}
+
+/** A kebab-case source id from a file name: `Les Misérables.graphml` → `les-miserables`. */
+export function sourceIdFromFileName(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  const stem = base.replace(/\.[^.]*$/, "");
+  const slug = stem
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/, "");
+  return slug || "imported";
+}
+
+function pick<T extends string>(value: ForeignValue | undefined, allowed: readonly T[]): T | undefined {
+  if (typeof value !== "string") return undefined;
+  const wanted = value.trim().toLowerCase();
+  return allowed.find((option) => option === wanted);
+}
+
+export function foreignToSourceFile(
+  graph: ForeignGraph,
+  file: string,
+  format: FormatId,
+  mapping: ImportMapping = DEFAULT_MAPPING,
+): ImportedSourceFile {
+  const sourceId = sourceIdFromFileName(file);
+  const defaultRelation = mapping.defaultRelation ?? "links-to";
+  const nodeIds = new Set<string>();
+  let unreadKinds = 0;
+  const nodes = graph.nodes.map((foreign): ImportedNode => {
+    if (nodeIds.has(foreign.id)) {
+      throw new ImportError({ ...foreign.where, message: `node id "${foreign.id}" is used twice` });
+    }
+    nodeIds.add(foreign.id);
+    let kind: NodeKind = mapping.defaultKind;
+    if (mapping.kindAttribute !== undefined) {
+      const read = pick(foreign.attributes[mapping.kindAttribute], NODE_KINDS);
+      if (read) kind = read;
+      else unreadKinds++;
+    }
+    const node: ImportedNode = {
+      id: foreign.id,
+      kind,
+      label: checkLabel(foreign.label ?? foreign.id, foreign.where),
+    };
+    if (foreign.x !== undefined) node.x = foreign.x;
+    if (foreign.y !== undefined) node.y = foreign.y;
+    if (foreign.size !== undefined) node.size = foreign.size;
+    if (Object.keys(foreign.attributes).length) node.attributes = foreign.attributes;
+    return node;
+  });
+
+  const claimIds = new Set<string>();
+  for (const edge of graph.edges) if (edge.id !== undefined) claimIds.add(edge.id);
+  const seen = new Set<string>();
+  let generated = 0;
+  let unreadRelations = 0;
+  const claims = graph.edges.map((edge): ImportedClaim => {
+    for (const end of [edge.source, edge.target]) {
+      if (!nodeIds.has(end)) {
+        throw new ImportError({
+          ...edge.where,
+          message: `the edge refers to node "${end}", which the file does not define`,
+        });
+      }
+    }
+    let id = edge.id;
+    if (id === undefined) {
+      // Edges without ids get the first free `e<n>`; a key, not data.
+      do id = `e${generated++}`;
+      while (claimIds.has(id));
+      claimIds.add(id);
+    } else if (seen.has(id)) {
+      throw new ImportError({ ...edge.where, message: `edge id "${id}" is used twice` });
+    }
+    seen.add(id);
+    let relation: Relation = defaultRelation;
+    if (mapping.relationAttribute !== undefined) {
+      const read = pick(edge.attributes[mapping.relationAttribute], RELATIONS);
+      if (read) relation = read;
+      else unreadRelations++;
+    }
+    const claim: ImportedClaim = { id, source: edge.source, target: edge.target, relation };
+    if (Object.keys(edge.attributes).length) claim.attributes = edge.attributes;
+    return claim;
+  });
+
+  if (unreadKinds) {
+    graph.warnings.push(
+      `${unreadKinds} node(s) had no actor, issue or treaty in attribute "${mapping.kindAttribute}"; they are ${mapping.defaultKind}s`,
+    );
+  }
+  if (unreadRelations) {
+    graph.warnings.push(
+      `${unreadRelations} edge(s) had no supports, opposes or links-to in attribute "${mapping.relationAttribute}"; they are ${defaultRelation} claims`,
+    );
+  }
+
+  const base = file.split(/[\\/]/).pop() ?? file;
+  const source: ImportedSourceFile["source"] = {
+    id: sourceId,
+    provenance: "imported",
+    title: (graph.title?.trim() || base).slice(0, 10_000),
+    importedFrom: base.slice(0, 1000),
+    format,
+    findings: [],
+  };
+  if (graph.publisher?.trim()) source.publisher = graph.publisher.trim().slice(0, 300);
+  if (graph.date && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(graph.date)) source.date = graph.date;
+  if (Object.keys(graph.attributes).length) source.attributes = graph.attributes;
+  return { $schema: SCHEMA_REF, source, nodes, claims };
+}
+
+/**
+ * A foreign JSON value as a ForeignValue: scalars and homogeneous lists as they are; nested objects
+ * and mixed lists as JSON text; null and non-finite numbers dropped. Says what it changed.
+ */
+export function foreignValueOf(value: unknown, note: (message: string) => void): ForeignValue | undefined {
+  if (typeof value === "string" || typeof value === "boolean") return value;
+  if (typeof value === "number") {
+    if (Number.isFinite(value)) return value;
+    note("a number that is not finite was dropped");
+    return undefined;
+  }
+  if (value === null || value === undefined) {
+    note("a null value was dropped");
+    return undefined;
+  }
+  if (Array.isArray(value)) {
+    if (value.every((item) => typeof item === "string")) return value as string[];
+    if (value.every((item) => typeof item === "number" && Number.isFinite(item))) return value as number[];
+    if (value.every((item) => typeof item === "boolean")) return value as boolean[];
+  }
+  note("a nested or mixed value was kept as JSON text");
+  return JSON.stringify(value);
+}

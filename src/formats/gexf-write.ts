@@ -1,0 +1,137 @@
+// The GEXF 1.3 writer, for Gephi: the model's fields as typed attributes declared in <attributes>,
+// foreign attributes beside them, and viz colours (from the kind and relation tables), positions,
+// sizes and shapes. Viz elements are written in the GEXF namespace, as the official 1.3 XSD declares
+// them, so the file validates with xmllint; Gephi and graphology-gexf read them by local name.
+import type { LinkageGraph } from "../graph/types.ts";
+import type { ForeignValue } from "../model/schema.ts";
+import { KIND_STYLES, RELATION_STYLES } from "../model/vocabulary.ts";
+import { type Column, ColumnSet } from "./columns.ts";
+import {
+  CLAIM_FIELDS,
+  CREATOR,
+  claimFieldValues,
+  LIST_FIELDS,
+  NODE_FIELDS,
+  nodeFieldValues,
+  ownMetaText,
+} from "./own-meta.ts";
+import { placement } from "./positions.ts";
+import type { ExportFile, ExportOptions } from "./types.ts";
+import { xmlAttribute, xmlNumber, xmlText } from "./xml-text.ts";
+
+export const GEXF_MIME = "application/gexf+xml";
+
+const NODE_SHAPES = { circle: "disc", square: "square", triangle: "triangle", diamond: "diamond" } as const;
+
+/** A list value as GEXF 1.3 writes it: `["a", "b"]`, strings double-quoted with \ escapes. */
+export function gexfList(items: readonly (string | number | boolean)[]): string {
+  return `[${items
+    .map((item) => (typeof item === "string" ? `"${item.replace(/[\\"]/g, (c) => `\\${c}`)}"` : String(item)))
+    .join(", ")}]`;
+}
+
+function gexfValue(value: ForeignValue): string {
+  return Array.isArray(value) ? gexfList(value) : String(value);
+}
+
+function rgb(hex: string): string {
+  const n = Number.parseInt(hex.slice(1), 16);
+  return `r="${(n >> 16) & 255}" g="${(n >> 8) & 255}" b="${n & 255}"`;
+}
+
+function declare(out: string[], kind: "node" | "edge", fields: readonly string[], columns: Column[]): void {
+  out.push(`    <attributes class="${kind}" mode="static">\n`);
+  for (const field of fields) {
+    out.push(
+      `      <attribute id="${field}" title="${field}" type="${LIST_FIELDS.has(field) ? "liststring" : "string"}"/>\n`,
+    );
+  }
+  for (const column of columns) {
+    out.push(
+      `      <attribute id="f${column.index}" title="${xmlAttribute(column.name, () => `${kind} attribute "${column.name}"`)}" type="${column.type}"/>\n`,
+    );
+  }
+  out.push("    </attributes>\n");
+}
+
+export function writeGexf(graph: LinkageGraph, options: ExportOptions = {}): ExportFile[] {
+  const place = placement(graph, options);
+  const nodeColumns = new ColumnSet();
+  const claimColumns = new ColumnSet();
+  graph.forEachNode((_id, a) => nodeColumns.add(a.attributes));
+  graph.forEachEdge((_id, a) => claimColumns.add(a.attributes));
+
+  const out: string[] = [];
+  out.push(
+    '<?xml version="1.0" encoding="UTF-8"?>\n',
+    '<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n',
+    `  <meta${options.date ? ` lastmodifieddate="${xmlAttribute(options.date, () => "date")}"` : ""}>\n`,
+    `    <creator>${CREATOR}</creator>\n`,
+    `    <description>${xmlText(ownMetaText({ sources: graph.getAttribute("sources"), derived: place.derived }), () => "the graph's sources")}</description>\n`,
+    "  </meta>\n",
+    '  <graph mode="static" defaultedgetype="directed">\n',
+  );
+  declare(out, "node", NODE_FIELDS, nodeColumns.columns());
+  declare(out, "edge", CLAIM_FIELDS, claimColumns.columns());
+
+  out.push(`    <nodes count="${graph.order}">\n`);
+  graph.forEachNode((id, a) => {
+    const where = () => `node "${id}"`;
+    out.push(
+      `      <node id="${xmlAttribute(id, where)}" label="${xmlAttribute(a.label, where)}">\n        <attvalues>\n`,
+    );
+    for (const [field, value] of nodeFieldValues(a)) {
+      out.push(
+        `          <attvalue for="${field}" value="${xmlAttribute(Array.isArray(value) ? gexfList(value) : value, where)}"/>\n`,
+      );
+    }
+    if (a.attributes) {
+      for (const name in a.attributes) {
+        const value = a.attributes[name] as ForeignValue;
+        const column = nodeColumns.columnFor(name, value);
+        out.push(
+          `          <attvalue for="f${column.index}" value="${xmlAttribute(gexfValue(value), where)}"/>\n`,
+        );
+      }
+    }
+    const style = KIND_STYLES[a.kind];
+    out.push(
+      "        </attvalues>\n",
+      `        <color ${rgb(style.color)}/>\n`,
+      `        <position x="${xmlNumber(place.x(id))}" y="${xmlNumber(place.y(id))}" z="0"/>\n`,
+      `        <size value="${xmlNumber(place.size(id))}"/>\n`,
+      `        <shape value="${NODE_SHAPES[style.shape]}"/>\n`,
+      "      </node>\n",
+    );
+  });
+  out.push("    </nodes>\n", `    <edges count="${graph.size}">\n`);
+  graph.forEachEdge((id, a, source, target) => {
+    const where = () => `claim "${id}"`;
+    out.push(
+      `      <edge id="${xmlAttribute(id, where)}" source="${xmlAttribute(source, where)}" target="${xmlAttribute(target, where)}" kind="${a.relation}">\n        <attvalues>\n`,
+    );
+    for (const [field, value] of claimFieldValues(a)) {
+      out.push(
+        `          <attvalue for="${field}" value="${xmlAttribute(Array.isArray(value) ? gexfList(value) : value, where)}"/>\n`,
+      );
+    }
+    if (a.attributes) {
+      for (const name in a.attributes) {
+        const value = a.attributes[name] as ForeignValue;
+        const column = claimColumns.columnFor(name, value);
+        out.push(
+          `          <attvalue for="f${column.index}" value="${xmlAttribute(gexfValue(value), where)}"/>\n`,
+        );
+      }
+    }
+    const style = RELATION_STYLES[a.relation];
+    out.push(
+      "        </attvalues>\n",
+      `        <color ${rgb(style.color)}/>\n`,
+      `        <shape value="${style.dash > 0 ? "dashed" : "solid"}"/>\n`,
+      "      </edge>\n",
+    );
+  });
+  out.push("    </edges>\n  </graph>\n</gexf>\n");
+  return [{ name: "graph.gexf", text: out.join(""), mime: GEXF_MIME }];
+}

@@ -1,0 +1,131 @@
+// The GraphML writer (graphology-graphml has none): typed <key>s for the model's fields and for every
+// foreign attribute, lists as JSON text in string keys, and the graph's sources in a graph-level key.
+// networkx's read_graphml reads it back with the same nodes, edges and values.
+import type { LinkageGraph } from "../graph/types.ts";
+import type { ForeignValue } from "../model/schema.ts";
+import { type Column, ColumnSet } from "./columns.ts";
+import { claimFieldValues, META_KEY, nodeFieldValues, ownMetaText } from "./own-meta.ts";
+import type { ExportFile } from "./types.ts";
+import { xmlAttribute, xmlNumber, xmlText } from "./xml-text.ts";
+
+export const GRAPHML_MIME = "application/graphml+xml";
+
+type GraphmlType = "string" | "long" | "double" | "boolean";
+
+/** Key ids of the model's fields; foreign attributes get `node-attr-N` or `node-list-N` (and edge-…). */
+export const GRAPHML_NODE_KEYS: Record<string, GraphmlType> = {
+  label: "string",
+  kind: "string",
+  description: "string",
+  aliases: "string",
+  about: "string",
+  sources: "string",
+  x: "double",
+  y: "double",
+  size: "double",
+};
+export const GRAPHML_EDGE_KEYS: Record<string, GraphmlType> = {
+  relation: "string",
+  heldBy: "string",
+  findings: "string",
+  qualifier: "string",
+  speaker: "string",
+  note: "string",
+  sourceId: "string",
+};
+
+export function foreignKeyId(kind: "node" | "edge", column: Column): string {
+  return `${kind}-${column.family.startsWith("list") ? "list" : "attr"}-${column.index}`;
+}
+
+function graphmlType(column: Column): GraphmlType {
+  return column.type === "long" || column.type === "double" || column.type === "boolean"
+    ? column.type
+    : "string";
+}
+
+function valueText(value: ForeignValue | string[]): string {
+  if (Array.isArray(value)) return JSON.stringify(value);
+  return typeof value === "number" ? xmlNumber(value) : String(value);
+}
+
+export function writeGraphml(graph: LinkageGraph): ExportFile[] {
+  const nodeColumns = new ColumnSet();
+  const claimColumns = new ColumnSet();
+  graph.forEachNode((_id, a) => nodeColumns.add(a.attributes));
+  graph.forEachEdge((_id, a) => claimColumns.add(a.attributes));
+  let hasPosition = false;
+  let hasSize = false;
+  graph.forEachNode((_id, a) => {
+    if (a.x !== undefined || a.y !== undefined) hasPosition = true;
+    if (a.size !== undefined) hasSize = true;
+  });
+
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>\n',
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">\n',
+    `  <key id="${META_KEY}" for="graph" attr.name="${META_KEY}" attr.type="string"/>\n`,
+  ];
+  for (const [id, type] of Object.entries(GRAPHML_NODE_KEYS)) {
+    if ((id === "x" || id === "y") && !hasPosition) continue;
+    if (id === "size" && !hasSize) continue;
+    out.push(`  <key id="${id}" for="node" attr.name="${id}" attr.type="${type}"/>\n`);
+  }
+  for (const [id, type] of Object.entries(GRAPHML_EDGE_KEYS)) {
+    out.push(`  <key id="${id}" for="edge" attr.name="${id}" attr.type="${type}"/>\n`);
+  }
+  for (const [kind, columns] of [
+    ["node", nodeColumns.columns()],
+    ["edge", claimColumns.columns()],
+  ] as const) {
+    for (const column of columns) {
+      out.push(
+        `  <key id="${foreignKeyId(kind, column)}" for="${kind}" attr.name="${xmlAttribute(column.name, () => `${kind} attribute "${column.name}"`)}" attr.type="${graphmlType(column)}"/>\n`,
+      );
+    }
+  }
+  out.push(
+    '  <graph id="G" edgedefault="directed">\n',
+    `    <data key="${META_KEY}">${xmlText(ownMetaText({ sources: graph.getAttribute("sources"), derived: [] }), () => "the graph's sources")}</data>\n`,
+  );
+  graph.forEachNode((id, a) => {
+    const where = () => `node "${id}"`;
+    out.push(
+      `    <node id="${xmlAttribute(id, where)}">\n`,
+      `      <data key="label">${xmlText(a.label, where)}</data>\n`,
+    );
+    for (const [field, value] of nodeFieldValues(a)) {
+      out.push(`      <data key="${field}">${xmlText(valueText(value), where)}</data>\n`);
+    }
+    if (a.x !== undefined) out.push(`      <data key="x">${xmlNumber(a.x)}</data>\n`);
+    if (a.y !== undefined) out.push(`      <data key="y">${xmlNumber(a.y)}</data>\n`);
+    if (a.size !== undefined) out.push(`      <data key="size">${xmlNumber(a.size)}</data>\n`);
+    if (a.attributes) {
+      for (const name in a.attributes) {
+        const value = a.attributes[name] as ForeignValue;
+        const key = foreignKeyId("node", nodeColumns.columnFor(name, value));
+        out.push(`      <data key="${key}">${xmlText(valueText(value), where)}</data>\n`);
+      }
+    }
+    out.push("    </node>\n");
+  });
+  graph.forEachEdge((id, a, source, target) => {
+    const where = () => `claim "${id}"`;
+    out.push(
+      `    <edge id="${xmlAttribute(id, where)}" source="${xmlAttribute(source, where)}" target="${xmlAttribute(target, where)}">\n`,
+    );
+    for (const [field, value] of claimFieldValues(a)) {
+      out.push(`      <data key="${field}">${xmlText(valueText(value), where)}</data>\n`);
+    }
+    if (a.attributes) {
+      for (const name in a.attributes) {
+        const value = a.attributes[name] as ForeignValue;
+        const key = foreignKeyId("edge", claimColumns.columnFor(name, value));
+        out.push(`      <data key="${key}">${xmlText(valueText(value), where)}</data>\n`);
+      }
+    }
+    out.push("    </edge>\n");
+  });
+  out.push("  </graph>\n</graphml>\n");
+  return [{ name: "graph.graphml", text: out.join(""), mime: GRAPHML_MIME }];
+}

@@ -1,0 +1,178 @@
+// graphology's serialized JSON (`graph.export()`), for graphology and sigma users. Our own exports
+// (graph attributes holding the sources) come back as the same graph; any other serialized graph
+// is checked with zod and becomes an imported graph, its attributes kept.
+import { z } from "zod";
+import { jsonPath } from "../graph/problems.ts";
+import type { ClaimAttributes, LinkageGraph, NodeAttributes } from "../graph/types.ts";
+import { ForeignAttributes, ImportedSourceMeta, SourceMeta } from "../model/schema.ts";
+import { ImportError } from "./errors.ts";
+import {
+  type ForeignEdge,
+  type ForeignGraph,
+  type ForeignNode,
+  foreignToSourceFile,
+  foreignValueOf,
+} from "./foreign.ts";
+import { parseJsonImport } from "./json-input.ts";
+import { checkLabel, idOf } from "./limits.ts";
+import { type ClaimRecord, checkAndBuild, type NodeRecord, recordsToFiles } from "./records.ts";
+import type { ExportFile, ImportInput, ImportOptions, ImportOutcome } from "./types.ts";
+import { type Notes, note, notesAsWarnings } from "./values.ts";
+
+export const GRAPHOLOGY_MIME = "application/json";
+
+export function writeGraphologyJson(graph: LinkageGraph): ExportFile[] {
+  return [
+    { name: "graph.graphology.json", text: `${JSON.stringify(graph.export())}\n`, mime: GRAPHOLOGY_MIME },
+  ];
+}
+
+const JsonRecord = z.record(z.string(), z.unknown());
+const Serialized = z.object({
+  attributes: JsonRecord.optional(),
+  options: z
+    .object({
+      type: z.enum(["mixed", "directed", "undirected"]).optional(),
+      multi: z.boolean().optional(),
+      allowSelfLoops: z.boolean().optional(),
+    })
+    .optional(),
+  nodes: z.array(z.object({ key: z.unknown(), attributes: JsonRecord.optional() })),
+  edges: z
+    .array(
+      z.object({
+        key: z.unknown().optional(),
+        source: z.unknown(),
+        target: z.unknown(),
+        attributes: JsonRecord.optional(),
+        undirected: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+});
+
+const OwnSources = z.array(z.union([SourceMeta, ImportedSourceMeta]));
+const OwnNode = z.strictObject({
+  kind: z.string(),
+  label: z.string(),
+  aliases: z.array(z.string()),
+  description: z.string(),
+  about: z.array(z.string()).optional(),
+  sources: z.array(z.string()),
+  x: z.number().optional(),
+  y: z.number().optional(),
+  size: z.number().optional(),
+  attributes: ForeignAttributes.optional(),
+});
+const OwnClaim = z.strictObject({
+  relation: z.string(),
+  heldBy: z.array(z.string()),
+  findings: z.array(z.string()),
+  qualifier: z.string().optional(),
+  speaker: z.string().optional(),
+  note: z.string(),
+  sourceId: z.string(),
+  attributes: ForeignAttributes.optional(),
+});
+
+export function readGraphologyJson(input: ImportInput, options: ImportOptions): ImportOutcome {
+  const file = input.name;
+  const checked = Serialized.safeParse(parseJsonImport(file, input.text));
+  if (!checked.success) {
+    throw new ImportError(
+      checked.error.issues.slice(0, 20).map((issue) => ({
+        file,
+        element: jsonPath(issue.path),
+        message: `not a graphology serialized graph: ${issue.message}`,
+      })),
+    );
+  }
+  const serialized = checked.data;
+  const edges = serialized.edges ?? [];
+  const sources = OwnSources.safeParse(serialized.attributes?.sources);
+
+  if (sources.success && serialized.nodes.every((node) => node.attributes && "sources" in node.attributes)) {
+    const nodes: NodeRecord[] = serialized.nodes.map((node, index) => {
+      const element = `nodes[${index}]`;
+      const id = idOf(node.key, { file, element }, "key");
+      const attributes = OwnNode.safeParse(node.attributes);
+      if (!attributes.success) {
+        throw new ImportError({
+          file,
+          element: `node "${id}"`,
+          message: attributes.error.issues[0]?.message ?? "",
+        });
+      }
+      checkLabel(attributes.data.label, { file, element: `node "${id}"` });
+      return { id, attributes: attributes.data as NodeAttributes };
+    });
+    const claims: ClaimRecord[] = edges.map((edge, index) => {
+      const element = `edges[${index}]`;
+      const id = idOf(edge.key, { file, element }, "key");
+      const attributes = OwnClaim.safeParse(edge.attributes);
+      if (!attributes.success) {
+        throw new ImportError({
+          file,
+          element: `claim "${id}"`,
+          message: attributes.error.issues[0]?.message ?? "",
+        });
+      }
+      return {
+        id,
+        source: idOf(edge.source, { file, element }, "source"),
+        target: idOf(edge.target, { file, element }, "target"),
+        attributes: attributes.data as ClaimAttributes,
+      };
+    });
+    const files = recordsToFiles(file, { sources: sources.data, nodes, claims });
+    return checkAndBuild(file, "graphology-json", files, [], nodes);
+  }
+
+  const notes: Notes = new Map();
+  const keep = (from: Record<string, unknown> | undefined, skip: readonly string[], what: string) => {
+    const attributes: ForeignAttributes = {};
+    for (const [name, raw] of Object.entries(from ?? {})) {
+      if (skip.includes(name)) continue;
+      const value = foreignValueOf(raw, (message) => note(notes, `${what} attribute "${name}": ${message}`));
+      if (value !== undefined) attributes[name] = value;
+    }
+    return attributes;
+  };
+  const nodes: ForeignNode[] = serialized.nodes.map((node, index) => {
+    const where = { file, element: `nodes[${index}]` };
+    const id = idOf(node.key, where, "key");
+    const from = node.attributes ?? {};
+    const foreign: ForeignNode = { id, attributes: keep(from, ["label", "x", "y", "size"], "node"), where };
+    if (from.label !== undefined) {
+      if (typeof from.label !== "string" && typeof from.label !== "number") {
+        throw new ImportError({ ...where, message: "the label must be a string or a number" });
+      }
+      foreign.label = checkLabel(String(from.label), where);
+    }
+    for (const axis of ["x", "y", "size"] as const) {
+      const value = from[axis];
+      if (typeof value === "number" && Number.isFinite(value)) foreign[axis] = value;
+      else if (value !== undefined)
+        foreign.attributes[axis] = foreignValueOf(value, () => undefined) ?? String(value);
+    }
+    return foreign;
+  });
+  const foreignEdges: ForeignEdge[] = edges.map((edge, index) => {
+    const where = { file, element: `edges[${index}]` };
+    const foreign: ForeignEdge = {
+      source: idOf(edge.source, where, "source"),
+      target: idOf(edge.target, where, "target"),
+      attributes: keep(edge.attributes, [], "edge"),
+      where,
+    };
+    if (edge.key !== undefined) foreign.id = idOf(edge.key, where, "key");
+    if (edge.undirected) foreign.attributes.undirected = true;
+    return foreign;
+  });
+  const graphAttributes = keep(serialized.attributes, [], "graph");
+  if (serialized.options?.type) graphAttributes["graphology:type"] = serialized.options.type;
+  const foreign: ForeignGraph = { attributes: graphAttributes, nodes, edges: foreignEdges, warnings: [] };
+  if (typeof serialized.attributes?.name === "string") foreign.title = serialized.attributes.name;
+  const source = foreignToSourceFile(foreign, file, "graphology-json", options.mapping);
+  return checkAndBuild(file, "graphology-json", [source], [...foreign.warnings, ...notesAsWarnings(notes)]);
+}

@@ -1,0 +1,151 @@
+// The one table of formats, shared by the CLI and the explorer: label, extensions, MIME type, and the
+// writer and reader of each. Nothing else branches on the format. importGraph picks the reader from
+// the file name and content and returns a new graph or throws ImportError.
+import type { LinkageGraph } from "../graph/types.ts";
+import { writeCsv } from "./csv.ts";
+import { CYPHER_MIME, writeCypher } from "./cypher.ts";
+import { ImportError } from "./errors.ts";
+import { readGexf } from "./gexf-read.ts";
+import { GEXF_MIME, writeGexf } from "./gexf-write.ts";
+import { readGraphml } from "./graphml-read.ts";
+import { GRAPHML_MIME, writeGraphml } from "./graphml-write.ts";
+import { GRAPHOLOGY_MIME, readGraphologyJson, writeGraphologyJson } from "./graphology-json.ts";
+import { writeNeo4jAdmin } from "./neo4j-admin.ts";
+import { PROJECT_JSON_MIME, readProjectJson, writeProjectJson } from "./project-json.ts";
+import {
+  type ExportFile,
+  type ExportOptions,
+  FORMAT_IDS,
+  type FormatId,
+  type FormatSpec,
+  type ImportInput,
+  type ImportOptions,
+  type ImportOutcome,
+} from "./types.ts";
+
+export const FORMATS: Record<FormatId, FormatSpec> = {
+  "project-json": {
+    label: "Project JSON (graph-data source files)",
+    extensions: [".json"],
+    mime: PROJECT_JSON_MIME,
+    multiFile: false,
+    lossless: true,
+    write: writeProjectJson,
+    read: readProjectJson,
+  },
+  "graphology-json": {
+    label: "graphology serialized JSON",
+    extensions: [".graphology.json", ".json"],
+    mime: GRAPHOLOGY_MIME,
+    multiFile: false,
+    lossless: true,
+    write: writeGraphologyJson,
+    read: readGraphologyJson,
+  },
+  gexf: {
+    label: "GEXF 1.3 (Gephi)",
+    extensions: [".gexf"],
+    mime: GEXF_MIME,
+    multiFile: false,
+    lossless: true,
+    write: writeGexf,
+    read: readGexf,
+  },
+  graphml: {
+    label: "GraphML (networkx, yEd, Cytoscape)",
+    extensions: [".graphml"],
+    mime: GRAPHML_MIME,
+    multiFile: false,
+    lossless: true,
+    write: writeGraphml,
+    read: readGraphml,
+  },
+  csv: {
+    label: "CSV (nodes.csv, claims.csv, findings.csv)",
+    extensions: [".csv"],
+    mime: "text/csv",
+    multiFile: true,
+    lossless: false,
+    write: writeCsv,
+  },
+  cypher: {
+    label: "Neo4j Cypher script",
+    extensions: [".cypher"],
+    mime: CYPHER_MIME,
+    multiFile: false,
+    lossless: false,
+    write: writeCypher,
+  },
+  "neo4j-admin": {
+    label: "Neo4j neo4j-admin import CSV",
+    extensions: [".csv"],
+    mime: "text/csv",
+    multiFile: true,
+    lossless: false,
+    write: writeNeo4jAdmin,
+  },
+};
+
+export function isFormatId(value: string): value is FormatId {
+  return (FORMAT_IDS as readonly string[]).includes(value);
+}
+
+export const EXPORT_FORMATS = FORMAT_IDS.filter((id) => FORMATS[id].write);
+export const IMPORT_FORMATS = FORMAT_IDS.filter((id) => FORMATS[id].read);
+
+/** Writes the graph; the graph is not changed. */
+export function exportGraph(
+  graph: LinkageGraph,
+  format: FormatId,
+  options: ExportOptions = {},
+): ExportFile[] {
+  const write = FORMATS[format].write;
+  if (!write) throw new ImportError({ file: format, message: `${FORMATS[format].label} cannot be written` });
+  return write(graph, options);
+}
+
+/** Which reader a file needs: by content first (the root element, the JSON shape), then by name. */
+export function detectFormat(input: ImportInput): FormatId | undefined {
+  const head = input.text.slice(0, 4096).replace(/^\ufeff/, "");
+  const lower = input.name.toLowerCase();
+  if (/^\s*</.test(head)) {
+    if (/<gexf[\s>]/.test(head)) return "gexf";
+    if (/<graphml[\s>]/.test(head)) return "graphml";
+    if (lower.endsWith(".gexf")) return "gexf";
+    if (lower.endsWith(".graphml")) return "graphml";
+    return undefined;
+  }
+  if (/^\s*[{[]/.test(head)) {
+    // A graph-data source has a "source" object; graphology's export has keyed nodes.
+    if (/"source"\s*:\s*\{/.test(head) || /"\$schema"/.test(head)) return "project-json";
+    return "graphology-json";
+  }
+  return undefined;
+}
+
+/** Reads a file into a new graph; throws ImportError (file, place, reason) and changes nothing. */
+export function importGraph(input: ImportInput, options: ImportOptions, format?: FormatId): ImportOutcome {
+  const chosen = format ?? detectFormat(input);
+  if (!chosen) {
+    throw new ImportError({
+      file: input.name,
+      message: "not a format this can import (project JSON, graphology JSON, GEXF or GraphML)",
+    });
+  }
+  const read = FORMATS[chosen].read;
+  if (!read)
+    throw new ImportError({ file: input.name, message: `${FORMATS[chosen].label} cannot be imported` });
+  return read(input, options);
+}
+
+export { ExportError, FileTooLargeError, ImportError, UnsafeXmlError } from "./errors.ts";
+export { checkFileSize, MAX_IMPORT_BYTES, MAX_LABEL_LENGTH } from "./limits.ts";
+export type {
+  ExportFile,
+  ExportOptions,
+  FormatId,
+  ImportMapping,
+  ImportOptions,
+  ImportOutcome,
+} from "./types.ts";
+export { DEFAULT_MAPPING, FORMAT_IDS } from "./types.ts";

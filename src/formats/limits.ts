@@ -1,0 +1,52 @@
+// The bounds every import checks before and while it reads: file size, label and id length, id type.
+// Shared by every reader and by both front ends, which check the byte size before reading a file.
+import { MAX_IMPORTED_TEXT } from "../model/schema.ts";
+import { FileTooLargeError, ImportError, type ImportProblem } from "./errors.ts";
+
+export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
+export const MAX_LABEL_LENGTH = MAX_IMPORTED_TEXT;
+
+/** Throws FileTooLargeError when a file of `bytes` bytes is over the import limit. */
+export function checkFileSize(file: string, bytes: number): void {
+  if (bytes > MAX_IMPORT_BYTES) {
+    throw new FileTooLargeError({
+      file,
+      message: `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; imports are limited to ${MAX_IMPORT_BYTES / 1024 / 1024} MB`,
+    });
+  }
+}
+
+/** A decoded text has at most as many UTF-16 units as its UTF-8 file had bytes, so this bound is safe. */
+export function checkTextSize(file: string, text: string): void {
+  if (text.length > MAX_IMPORT_BYTES) checkFileSize(file, text.length);
+}
+
+/** An id as a string: strings and finite numbers are ids, anything else is refused. */
+export function idOf(value: unknown, where: Omit<ImportProblem, "message">, what = "id"): string {
+  if (typeof value === "string") {
+    if (value.length === 0) throw new ImportError({ ...where, message: `the ${what} is empty` });
+    if (value.length > MAX_LABEL_LENGTH) {
+      throw new ImportError({
+        ...where,
+        message: `the ${what} is ${value.length} characters long; ids are limited to ${MAX_LABEL_LENGTH}`,
+      });
+    }
+    return value;
+  }
+  if (typeof value === "number" && Number.isFinite(value)) return String(value);
+  throw new ImportError({
+    ...where,
+    message: `the ${what} must be a string or a number, not ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}`,
+  });
+}
+
+/** Throws when a label (or other displayed text) is over the length limit. */
+export function checkLabel(label: string, where: Omit<ImportProblem, "message">): string {
+  if (label.length > MAX_LABEL_LENGTH) {
+    throw new ImportError({
+      ...where,
+      message: `the label is ${label.length} characters long; labels are limited to ${MAX_LABEL_LENGTH}`,
+    });
+  }
+  return label;
+}
