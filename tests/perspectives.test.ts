@@ -400,6 +400,24 @@ describe("positionMatrix", () => {
     expect(matrix.columns[0]?.contestedness).toBe(1);
   });
 
+  it("counts disagreements between actors beyond the thirtieth as well", () => {
+    // The scan gives the first 30 holders a bit each; later ones are looked up in heldBy instead.
+    const crowd = Array.from({ length: 32 }, (_, i) => `actor:a${i}`);
+    const many = graphOf([
+      ...crowd.map(
+        (actor, i): ClaimSpec => [`c${i}`, actor, i === 31 ? "opposes" : "supports", "issue:x", [actor]],
+      ),
+      ["a31-shares", "issue:x", "links-to", "issue:y", ["actor:a30", "actor:a31"]],
+    ]);
+    const matrix = positionMatrix(many);
+    expect(matrix.rows).toHaveLength(32);
+    // a31 opposes x, which each of the 31 others supports.
+    expect(matrix.columns.find((c) => c.id === "issue:x")?.contestedness).toBe(31);
+    expect(disagreementPairs(compare(many, "actor:a30", "actor:a31"))).toEqual([
+      ["opposite-stances", "issue:x", "c30", "c31"],
+    ]);
+  });
+
   it("takes its rows from the holders given, and checks them", () => {
     expect(positionMatrix(graph, { holders: ["actor:china"] }).rows.map((r) => r.holder)).toEqual([
       "actor:china",

@@ -36,7 +36,7 @@
 // id. Finding references per item are qualified (`source-id#F3`); their summaries are in `findings`.
 import { findingIndex } from "./build.ts";
 import { InvalidArgumentError, UnknownNodeError } from "./errors.ts";
-import { type ClaimRecord, claimRecord, type FindingSummary } from "./records.ts";
+import { type ClaimRecord, claimRecordOf, type FindingSummary } from "./records.ts";
 import { suggestIds } from "./suggest.ts";
 import type { ClaimAttributes, LinkageGraph, NodeAttributes } from "./types.ts";
 
@@ -129,13 +129,38 @@ export interface ScannedClaim {
   findings: readonly string[];
   /** Position of the earliest cited finding, for ordering. */
   rank: number;
+  attributes: ClaimAttributes;
+  /** Which of the scan's holders hold it, as bits (see ClaimScan.bits). */
+  holders: number;
+  /** The claim's record, made once when a query first returns it. */
+  record?: ClaimRecord;
+}
+
+/** The record of a scanned claim, made at most once per scan. */
+export function recordOf(claim: ScannedClaim): ClaimRecord {
+  claim.record ??= claimRecordOf(claim.id, claim.source, claim.target, claim.attributes);
+  return claim.record;
 }
 
 export interface ClaimScan {
   /** Per wanted holder, the visible claims it holds, in graph order. */
   byHolder: Map<string, ScannedClaim[]>;
+  /**
+   * Each holder's bit in ScannedClaim.holders: the first 30 holders have one; the others have 0 and are
+   * looked up in heldBy. Re-reading heldBy means touching every holder string again, which costs more
+   * than the rest of the analysis.
+   */
+  bits: Map<string, number>;
   /** Position of each qualified finding reference in source, then finding, order. */
   findingRank: Map<string, number>;
+}
+
+const MAX_BITS = 30;
+
+/** Whether `holder` holds a scanned claim. */
+export function holds(scan: ClaimScan, claim: ScannedClaim, holder: string): boolean {
+  const bit = scan.bits.get(holder) ?? 0;
+  return bit ? (claim.holders & bit) !== 0 : claim.heldBy.includes(holder);
 }
 
 export function findingRanks(graph: LinkageGraph): Map<string, number> {
@@ -167,21 +192,41 @@ export function scanClaims(
 ): ClaimScan {
   const findingRank = findingRanks(graph);
   const byHolder = new Map<string, ScannedClaim[]>();
-  for (const holder of holders ?? []) byHolder.set(holder, []);
+  const bits = new Map<string, number>();
+  const wanted = holders ? [...new Set(holders)] : [];
+  const lists: ScannedClaim[][] = [];
+  const wantedBits: number[] = [];
+  const addHolder = (holder: string) => {
+    const list: ScannedClaim[] = [];
+    const bit = bits.size < MAX_BITS ? 1 << bits.size : 0;
+    byHolder.set(holder, list);
+    bits.set(holder, bit);
+    return list;
+  };
+  for (const holder of wanted) {
+    lists.push(addHolder(holder));
+    wantedBits.push(bits.get(holder) ?? 0);
+  }
   const nodeShown = nodeVisibility(graph, filter);
   const claimShown = filter?.claim;
+  // The hot loop of every perspective query: most claims are dropped here, so the test for a wanted
+  // holder allocates nothing and compares ids directly (a holder list is short).
   graph.forEachEdge((id, attributes, source, target) => {
-    const lists: ScannedClaim[][] = [];
-    for (const holder of attributes.heldBy) {
-      let list = byHolder.get(holder);
-      if (!list) {
-        if (holders) continue;
-        list = [];
-        byHolder.set(holder, list);
+    const heldBy = attributes.heldBy;
+    let mask = 0;
+    let found = false;
+    if (holders) {
+      for (let i = 0; i < heldBy.length; i++) {
+        const holder = heldBy[i];
+        for (let j = 0; j < wanted.length; j++) {
+          if (wanted[j] === holder) {
+            found = true;
+            mask |= wantedBits[j] as number;
+          }
+        }
       }
-      lists.push(list);
-    }
-    if (lists.length === 0) return;
+      if (!found) return;
+    } else if (heldBy.length === 0) return;
     if (claimShown && !claimShown(id, attributes)) return;
     if (nodeShown && !(nodeShown(source) && nodeShown(target))) return;
     let rank = Number.POSITIVE_INFINITY;
@@ -191,17 +236,31 @@ export function scanClaims(
       source,
       target,
       relation: attributes.relation,
-      heldBy: attributes.heldBy,
+      heldBy,
       findings: attributes.findings,
       rank,
+      attributes,
+      holders: mask,
     };
-    for (const list of lists) list.push(claim);
+    if (holders) {
+      for (let j = 0; j < wanted.length; j++) {
+        const bit = wantedBits[j] as number;
+        if (bit ? mask & bit : heldBy.includes(wanted[j] as string)) lists[j]?.push(claim);
+      }
+      return;
+    }
+    for (const holder of heldBy) {
+      const list = byHolder.get(holder) ?? addHolder(holder);
+      claim.holders |= bits.get(holder) ?? 0;
+      list.push(claim);
+    }
   });
-  return { byHolder, findingRank };
+  return { byHolder, bits, findingRank };
 }
 
 // ---------------------------------------------------------------------------------------------------
-// The analysis of one pair of holders over scanned claims. Exported for position-matrix.ts.
+// The analysis of one pair of holders over scanned claims. Exported for position-matrix.ts. Indexes are
+// keyed by node ids that already exist (their hashes are cached), never by strings built per claim.
 
 export interface PairAnalysis {
   agreements: { pattern: AgreementPattern; claims: ScannedClaim[] }[];
@@ -213,11 +272,9 @@ export interface PairAnalysis {
 const isStance = (claim: ScannedClaim) => claim.relation !== "links-to";
 const SELF = "@self";
 
-/** What a claim says, seen from one holder: its own stances have their source replaced by SELF. */
-function viewKey(claim: ScannedClaim, holder: string, relation: string = claim.relation): string {
-  const source = isStance(claim) && claim.source === holder ? SELF : claim.source;
-  return `${relation}\u0000${source}\u0000${claim.target}`;
-}
+/** A claim's source as its holder means it: for the holder's own stances, "self". */
+const viewSource = (claim: ScannedClaim, holder: string) =>
+  isStance(claim) && claim.source === holder ? SELF : claim.source;
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -225,54 +282,50 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-const pairKey = (x: string, y: string) => (x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`);
-
-/** One side of a comparison: the claims it holds alone and what its own stances say. */
+/** One side of a comparison: the claims it holds alone and its own stances. */
 interface Side {
   holder: string;
   alone: ScannedClaim[];
-  /** Targets of the holder's own stances (alone or shared), by relation. */
-  supported: Set<string>;
-  opposed: Set<string>;
-  /** The holder's own opposes-claims held alone, by pair of nodes that the opposed node is `about`. */
-  opposedLinkages: Map<string, ScannedClaim[]>;
-  /** The holder's own stances held alone, by target. */
-  stancesAlone: Map<string, ScannedClaim[]>;
-  /** Links-to claims held alone, by source node. */
-  linksOutAlone: Map<string, ScannedClaim[]>;
+  /** The holder's own stances, held alone or shared, by target. */
+  stances: Map<string, ScannedClaim[]>;
+  /** Claims held alone, by target; only the side that is looked up needs it. */
+  aloneByTarget: Map<string, ScannedClaim[]> | null;
+  /** Own opposes-claims held alone on a node `about` others: by each pair of those others, both ways. */
+  opposedLinkages: Map<string, Map<string, ScannedClaim[]>>;
 }
 
 function sideOf(
+  scan: ClaimScan,
   holder: string,
   other: string,
   claims: readonly ScannedClaim[],
   about: (node: string) => readonly string[] | undefined,
+  byTarget: boolean,
 ): Side {
   const side: Side = {
     holder,
     alone: [],
-    supported: new Set(),
-    opposed: new Set(),
+    stances: new Map(),
+    aloneByTarget: byTarget ? new Map() : null,
     opposedLinkages: new Map(),
-    stancesAlone: new Map(),
-    linksOutAlone: new Map(),
   };
   for (const claim of claims) {
-    const alone = !claim.heldBy.includes(other);
     const own = isStance(claim) && claim.source === holder;
-    if (own) (claim.relation === "supports" ? side.supported : side.opposed).add(claim.target);
-    if (!alone) continue;
+    if (own) pushTo(side.stances, claim.target, claim);
+    if (holds(scan, claim, other)) continue;
     side.alone.push(claim);
-    if (own) {
-      pushTo(side.stancesAlone, claim.target, claim);
-      const ends = claim.relation === "opposes" ? about(claim.target) : undefined;
-      if (ends) {
-        for (let i = 0; i < ends.length; i++)
-          for (let j = i + 1; j < ends.length; j++)
-            pushTo(side.opposedLinkages, pairKey(ends[i] as string, ends[j] as string), claim);
+    if (side.aloneByTarget) pushTo(side.aloneByTarget, claim.target, claim);
+    const ends = own && claim.relation === "opposes" ? about(claim.target) : undefined;
+    for (const x of ends ?? []) {
+      for (const y of ends ?? []) {
+        if (x === y) continue;
+        let row = side.opposedLinkages.get(x);
+        if (!row) {
+          row = new Map();
+          side.opposedLinkages.set(x, row);
+        }
+        pushTo(row, y, claim);
       }
-    } else if (claim.relation === "links-to") {
-      pushTo(side.linksOutAlone, claim.source, claim);
     }
   }
   return side;
@@ -280,52 +333,58 @@ function sideOf(
 
 export function analysePair(
   graph: LinkageGraph,
+  scan: ClaimScan,
   holderA: string,
   holderB: string,
-  claimsA: readonly ScannedClaim[],
-  claimsB: readonly ScannedClaim[],
 ): PairAnalysis {
+  const claimsA = scan.byHolder.get(holderA) ?? [];
+  const claimsB = scan.byHolder.get(holderB) ?? [];
   const about = (node: string) => graph.getNodeAttribute(node, "about");
-  const a = sideOf(holderA, holderB, claimsA, about);
-  const b = sideOf(holderB, holderA, claimsB, about);
+  const a = sideOf(scan, holderA, holderB, claimsA, about, false);
+  const b = sideOf(scan, holderB, holderA, claimsB, about, true);
   const result: PairAnalysis = { agreements: [], disagreements: [], onlyA: [], onlyB: [] };
-  const placed = new Set<string>();
+  const placed = new Set<ScannedClaim>();
 
   // Agreements (a): held by both. Both lists hold them; take A's copy.
   for (const claim of claimsA) {
-    if (claim.heldBy.includes(holderB)) result.agreements.push({ pattern: "shared", claims: [claim] });
-  }
-
-  // Agreements (b): matching claims held alone by each, grouped by what they say.
-  const bByView = new Map<string, ScannedClaim[]>();
-  for (const claim of b.alone) pushTo(bByView, viewKey(claim, holderB), claim);
-  const matchedA = new Map<string, ScannedClaim[]>();
-  for (const claim of a.alone) {
-    const key = viewKey(claim, holderA);
-    if (bByView.has(key)) pushTo(matchedA, key, claim);
-  }
-  for (const [key, fromA] of matchedA) {
-    const fromB = bByView.get(key) ?? [];
-    result.agreements.push({ pattern: "matching", claims: [...fromA, ...fromB] });
-    for (const claim of [...fromA, ...fromB]) placed.add(claim.id);
+    if (holds(scan, claim, holderB)) result.agreements.push({ pattern: "shared", claims: [claim] });
   }
 
   const disagree = (pattern: DisagreementPattern, subject: string, x: ScannedClaim, y: ScannedClaim) => {
     // x is held by A alone and y by B alone, or the other way round.
-    const [fromA, fromB] = x.heldBy.includes(holderA) ? [x, y] : [y, x];
-    result.disagreements.push({ pattern, subject, a: fromA, b: fromB });
-    placed.add(x.id);
-    placed.add(y.id);
+    const xIsA = holds(scan, x, holderA);
+    result.disagreements.push({ pattern, subject, a: xIsA ? x : y, b: xIsA ? y : x });
+    placed.add(x);
+    placed.add(y);
   };
 
-  // (1) opposite stances: same source (or each one's own actor), same target, opposite relations.
-  const bOpposite = new Map<string, ScannedClaim[]>();
-  for (const claim of b.alone) if (isStance(claim)) pushTo(bOpposite, viewKey(claim, holderB), claim);
+  // Agreements (b) and (1) opposite stances: claims held alone by each with the same target and the
+  // same source as each holder means it; the same relation matches, opposite stances disagree.
+  const matches = new Map<string, { fromA: Set<ScannedClaim>; fromB: Set<ScannedClaim> }>();
   for (const claim of a.alone) {
-    if (!isStance(claim)) continue;
-    const flipped = claim.relation === "supports" ? "opposes" : "supports";
-    for (const other of bOpposite.get(viewKey(claim, holderA, flipped)) ?? [])
-      disagree("opposite-stances", claim.target, claim, other);
+    const candidates = b.aloneByTarget?.get(claim.target);
+    if (!candidates) continue;
+    const from = viewSource(claim, holderA);
+    for (const other of candidates) {
+      if (viewSource(other, holderB) !== from) continue;
+      if (other.relation === claim.relation) {
+        const key = `${claim.relation}\u0000${from}\u0000${claim.target}`;
+        let group = matches.get(key);
+        if (!group) {
+          group = { fromA: new Set(), fromB: new Set() };
+          matches.set(key, group);
+        }
+        group.fromA.add(claim);
+        group.fromB.add(other);
+      } else if (isStance(claim) && isStance(other)) {
+        disagree("opposite-stances", claim.target, claim, other);
+      }
+    }
+  }
+  for (const { fromA, fromB } of matches.values()) {
+    const claims = [...fromA, ...fromB];
+    result.agreements.push({ pattern: "matching", claims });
+    for (const claim of claims) placed.add(claim);
   }
 
   for (const [drawer, objector] of [
@@ -334,32 +393,34 @@ export function analysePair(
   ] as const) {
     for (const link of drawer.alone) {
       if (link.relation !== "links-to") continue;
-      // (2) contested linkage: the objector opposes a node about both ends of the link.
-      for (const objection of objector.opposedLinkages.get(pairKey(link.source, link.target)) ?? [])
+      // (2) contested linkage: the objector opposes a node about both ends of the drawer's link.
+      for (const objection of objector.opposedLinkages.get(link.source)?.get(link.target) ?? [])
         disagree("contested-linkage", objection.target, link, objection);
-    }
-    for (const [node, links] of drawer.linksOutAlone) {
-      const stances = objector.stancesAlone.get(node);
-      if (!stances) continue;
-      for (const stance of stances) {
-        // (3) conditioned stance: the objector supports the node; the drawer, silent on it, conditions it.
-        // (4) disputed premise: the objector rejects the node; the drawer, not rejecting it, argues from it.
+      // (3) conditioned stance: the objector supports the link's source; the drawer, silent on it,
+      //     ties it to something. (4) disputed premise: the objector rejects the link's source; the
+      //     drawer, not rejecting it, argues from it.
+      const objections = objector.stances.get(link.source);
+      if (!objections) continue;
+      const drawerStances = drawer.stances.get(link.source);
+      const drawerSupports = drawerStances?.some((s) => s.relation === "supports") ?? false;
+      const drawerOpposes = drawerStances?.some((s) => s.relation === "opposes") ?? false;
+      for (const stance of objections) {
+        if (holds(scan, stance, drawer.holder)) continue;
         const pattern: DisagreementPattern | null =
           stance.relation === "supports"
-            ? drawer.supported.has(node) || drawer.opposed.has(node)
+            ? drawerSupports || drawerOpposes
               ? null
               : "conditioned-stance"
-            : drawer.opposed.has(node)
+            : drawerOpposes
               ? null
               : "disputed-premise";
-        if (!pattern) continue;
-        for (const link of links) disagree(pattern, node, link, stance);
+        if (pattern) disagree(pattern, link.source, link, stance);
       }
     }
   }
 
-  for (const claim of a.alone) if (!placed.has(claim.id)) result.onlyA.push(claim);
-  for (const claim of b.alone) if (!placed.has(claim.id)) result.onlyB.push(claim);
+  for (const claim of a.alone) if (!placed.has(claim)) result.onlyA.push(claim);
+  for (const claim of b.alone) if (!placed.has(claim)) result.onlyB.push(claim);
   return result;
 }
 
@@ -370,7 +431,9 @@ const byRankThenId = (x: ScannedClaim, y: ScannedClaim) => x.rank - y.rank || co
 const compareIds = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 function citedRefs(claims: readonly ScannedClaim[], ranks: Map<string, number>): string[] {
-  const refs = [...new Set(claims.flatMap((c) => c.findings))];
+  const refs: string[] = [];
+  for (const claim of claims) for (const ref of claim.findings) if (!refs.includes(ref)) refs.push(ref);
+  if (refs.length < 2) return refs;
   const rank = (ref: string) => ranks.get(ref) ?? Number.POSITIVE_INFINITY;
   return refs.sort((x, y) => rank(x) - rank(y) || compareIds(x, y));
 }
@@ -408,13 +471,7 @@ export function compare(
   if (holderA === holderB)
     throw new InvalidArgumentError(`compare needs two different holders, got "${holderA}" twice`);
   const scan = scanClaims(graph, [holderA, holderB], options.filter);
-  const analysis = analysePair(
-    graph,
-    holderA,
-    holderB,
-    scan.byHolder.get(holderA) ?? [],
-    scan.byHolder.get(holderB) ?? [],
-  );
+  const analysis = analysePair(graph, scan, holderA, holderB);
   return comparisonRecords(graph, [holderA, holderB], analysis, scan.findingRank);
 }
 
@@ -424,16 +481,16 @@ function comparisonRecords(
   analysis: PairAnalysis,
   ranks: Map<string, number>,
 ): Comparison {
-  const records = new Map<string, ClaimRecord>();
+  const cited = new Set<string>();
   const record = (claim: ScannedClaim) => {
-    let made = records.get(claim.id);
-    if (!made) {
-      made = claimRecord(graph, claim.id);
-      records.set(claim.id, made);
-    }
-    return made;
+    for (const ref of claim.findings) cited.add(ref);
+    return recordOf(claim);
   };
-  const rankOf = (claims: readonly ScannedClaim[]) => Math.min(...claims.map((c) => c.rank));
+  const rankOf = (claims: readonly ScannedClaim[]) => {
+    let rank = Number.POSITIVE_INFINITY;
+    for (const claim of claims) rank = Math.min(rank, claim.rank);
+    return rank;
+  };
   const idsOf = (claims: readonly ScannedClaim[]) => claims.map((c) => c.id).join("\u0000");
 
   const agreements = analysis.agreements
@@ -464,8 +521,6 @@ function comparisonRecords(
   const onlyA = [...analysis.onlyA].sort(byRankThenId).map(record);
   const onlyB = [...analysis.onlyB].sort(byRankThenId).map(record);
 
-  const cited = new Set<string>();
-  for (const claim of records.values()) for (const ref of claim.findings) cited.add(ref);
   const findings: FindingSummary[] = [];
   for (const finding of findingIndex(graph).values()) {
     if (cited.has(finding.ref))

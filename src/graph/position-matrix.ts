@@ -11,11 +11,12 @@ import { findingIndex } from "./build.ts";
 import {
   analysePair,
   type PerspectiveOptions,
+  recordOf,
   requireHolder,
   type ScannedClaim,
   scanClaims,
 } from "./perspectives.ts";
-import { type ClaimRecord, claimRecord, type FindingSummary } from "./records.ts";
+import type { ClaimRecord, FindingSummary } from "./records.ts";
 import type { LinkageGraph } from "./types.ts";
 
 export type CellPosition = "supports" | "opposes" | "mixed" | "linkage" | "none";
@@ -108,7 +109,7 @@ export function positionMatrix(graph: LinkageGraph, options: PositionMatrixOptio
     for (let j = i + 1; j < holders.length; j++) {
       const a = holders[i] as string;
       const b = holders[j] as string;
-      for (const d of analysePair(graph, a, b, claimsOf(a), claimsOf(b)).disagreements) {
+      for (const d of analysePair(graph, scan, a, b).disagreements) {
         const touched = new Set([d.subject, d.a.source, d.a.target, d.b.source, d.b.target]);
         for (const node of touched) contestedness.set(node, (contestedness.get(node) ?? 0) + 1);
       }
@@ -133,15 +134,6 @@ export function positionMatrix(graph: LinkageGraph, options: PositionMatrixOptio
     );
   }
 
-  const records = new Map<string, ClaimRecord>();
-  const record = (claim: ScannedClaim) => {
-    let made = records.get(claim.id);
-    if (!made) {
-      made = claimRecord(graph, claim.id);
-      records.set(claim.id, made);
-    }
-    return made;
-  };
   const rank = (ref: string) => scan.findingRank.get(ref) ?? Number.POSITIVE_INFINITY;
   const rows: PositionRow[] = holders.map((holder) => {
     const cells = filled.get(holder) ?? new Map();
@@ -160,8 +152,8 @@ export function positionMatrix(graph: LinkageGraph, options: PositionMatrixOptio
           holder,
           column: column.id,
           position: positionOf(stances, linkages),
-          stances: stances.map(record),
-          linkages: linkages.map(record),
+          stances: stances.map(recordOf),
+          linkages: linkages.map(recordOf),
           findings,
         };
       }),

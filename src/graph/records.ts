@@ -1,7 +1,7 @@
 // Plain, stable records of nodes, claims and findings, as every query returns them and as the
 // CLI prints them with --json. Absent optional fields are null so the shape never changes.
 import { findingIndex } from "./build.ts";
-import type { LinkageGraph } from "./types.ts";
+import type { ClaimAttributes, LinkageGraph } from "./types.ts";
 
 export interface NodeRecord {
   id: string;
@@ -44,11 +44,15 @@ export function nodeRecord(graph: LinkageGraph, id: string): NodeRecord {
 }
 
 export function claimRecord(graph: LinkageGraph, id: string): ClaimRecord {
-  const a = graph.getEdgeAttributes(id);
+  return claimRecordOf(id, graph.source(id), graph.target(id), graph.getEdgeAttributes(id));
+}
+
+/** The same record from what a graph.forEachEdge callback already has, without looking the claim up. */
+export function claimRecordOf(id: string, source: string, target: string, a: ClaimAttributes): ClaimRecord {
   return {
     id,
-    source: graph.source(id),
-    target: graph.target(id),
+    source,
+    target,
     relation: a.relation,
     heldBy: a.heldBy,
     findings: a.findings,
