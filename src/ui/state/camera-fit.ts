@@ -1,0 +1,77 @@
+// The camera that frames a set of nodes with their labels: labels are drawn to the right of nodes
+// at a fixed pixel size, so a plain bounding box of positions cuts them off at the edge. Pure math
+// over framed-graph positions and pixel extents; the camera controller feeds it from sigma.
+import type { CameraView } from "./explorer-state.ts";
+
+export interface FitItem {
+  /** Framed-graph position (sigma's 0..1 space). */
+  x: number;
+  y: number;
+  /** Screen pixels: the node's radius and its label's width (0 when it has none). */
+  radius: number;
+  labelWidth: number;
+}
+
+export interface FitFrame {
+  width: number;
+  height: number;
+  padding: number;
+  /** Pixels per framed-graph unit at ratio 1, per axis (signed: sigma's y axis points up). */
+  scaleX: number;
+  scaleY: number;
+  minRatio: number;
+  maxRatio: number;
+  /** Half the label's height, in pixels. */
+  labelHalfHeight?: number;
+}
+
+interface Extent {
+  low: number;
+  high: number;
+}
+
+function extent(items: readonly FitItem[], ratio: number, frame: FitFrame, axis: "x" | "y"): Extent {
+  const scale = axis === "x" ? frame.scaleX : frame.scaleY;
+  const labelHalf = frame.labelHalfHeight ?? 9;
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  for (const item of items) {
+    const centre = (item[axis] * scale) / ratio;
+    const before = axis === "x" ? item.radius : Math.max(item.radius, labelHalf);
+    const after = axis === "x" ? item.radius + (item.labelWidth > 0 ? item.labelWidth + 6 : 0) : before;
+    low = Math.min(low, centre - before);
+    high = Math.max(high, centre + after);
+  }
+  return { low, high };
+}
+
+function fits(items: readonly FitItem[], ratio: number, frame: FitFrame): boolean {
+  const x = extent(items, ratio, frame, "x");
+  const y = extent(items, ratio, frame, "y");
+  return (
+    x.high - x.low <= frame.width - 2 * frame.padding && y.high - y.low <= frame.height - 2 * frame.padding
+  );
+}
+
+/** The smallest ratio (closest zoom) at which every item and label fits, centred on the content. */
+export function fitCamera(items: readonly FitItem[], frame: FitFrame): CameraView {
+  if (items.length === 0) return { x: 0.5, y: 0.5, ratio: 1 };
+  let low = frame.minRatio;
+  let high = frame.maxRatio;
+  if (!fits(items, high, frame)) low = high;
+  // Content shrinks as the ratio grows, so the fitting ratios form one interval: bisect its edge.
+  for (let i = 0; i < 40 && high - low > 1e-4; i++) {
+    const middle = (low + high) / 2;
+    if (fits(items, middle, frame)) high = middle;
+    else low = middle;
+  }
+  const ratio = high;
+  const x = extent(items, ratio, frame, "x");
+  const y = extent(items, ratio, frame, "y");
+  // The camera looks at the content's pixel midpoint, taken back to framed units.
+  return {
+    x: (((x.low + x.high) / 2) * ratio) / frame.scaleX,
+    y: (((y.low + y.high) / 2) * ratio) / frame.scaleY,
+    ratio,
+  };
+}
