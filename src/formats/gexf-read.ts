@@ -18,7 +18,7 @@ import {
 } from "./own-meta.ts";
 import { type ClaimRecord, checkAndBuild, type NodeRecord, recordsToFiles } from "./records.ts";
 import type { ImportInput, ImportOptions, ImportOutcome } from "./types.ts";
-import { type Notes, note, notesAsWarnings, splitGexfList, typedValue } from "./values.ts";
+import { type Notes, note, notesAsWarnings, setAttribute, splitGexfList, typedValue } from "./values.ts";
 import { childElements, elementWhere, firstChild, parseXmlDocument, type XmlElementLike } from "./xml-dom.ts";
 
 interface Declared {
@@ -27,7 +27,8 @@ interface Declared {
   default?: string;
 }
 
-const OWN_IDS: ReadonlySet<string> = new Set<string>([...NODE_FIELDS, ...CLAIM_FIELDS]);
+const LAYOUT_FIELDS = ["x", "y", "size"] as const;
+const OWN_IDS: ReadonlySet<string> = new Set<string>([...NODE_FIELDS, ...LAYOUT_FIELDS, ...CLAIM_FIELDS]);
 
 function declarations(graph: XmlElementLike, kind: "node" | "edge"): Map<string, Declared> {
   const declared = new Map<string, Declared>();
@@ -96,7 +97,12 @@ function foreignAttributes(
     if (skip?.has(id)) continue;
     const raw = values.byId.get(id) ?? entry.default;
     if (raw === undefined) continue;
-    attributes[entry.title] = typedValue(raw, entry.type, notes, `${what} attribute "${entry.title}"`);
+    setAttribute(
+      attributes,
+      entry.title,
+      typedValue(raw, entry.type, notes, `${what} attribute "${entry.title}"`),
+      notes,
+    );
   }
   for (const id of values.byId.keys()) {
     if (!declared.has(id) && !skip?.has(id))
@@ -253,18 +259,11 @@ function readOwnGexf(
       checkLabel(element.getAttribute("label") ?? id, where),
       fieldsOf(values, NODE_FIELDS),
     ) as NodeAttributes;
-    if (!own.derived.includes("position")) {
-      const position = firstChild(element, "position");
-      const x = numberAttribute(position, "x");
-      const y = numberAttribute(position, "y");
-      if (x !== undefined && y !== undefined) {
-        attributes.x = x;
-        attributes.y = y;
-      }
-    }
-    if (!own.derived.includes("size")) {
-      const size = numberAttribute(firstChild(element, "size"), "value");
-      if (size !== undefined) attributes.size = size;
+    // The node's own layout is in attvalues; viz also holds positions the writer made up.
+    for (const field of LAYOUT_FIELDS) {
+      const raw = values.byId.get(field);
+      const n = raw === undefined ? Number.NaN : Number(raw);
+      if (raw !== undefined && raw.trim() !== "" && Number.isFinite(n)) attributes[field] = n;
     }
     const foreign = foreignAttributes(values, nodeDeclared, OWN_IDS, notes, "node");
     if (Object.keys(foreign).length) attributes.attributes = foreign;

@@ -21,6 +21,9 @@ import { xmlAttribute, xmlNumber, xmlText } from "./xml-text.ts";
 
 export const GEXF_MIME = "application/gexf+xml";
 
+/** The node's own layout, as attributes: viz always has a position, these only when the graph did. */
+const LAYOUT_FIELDS: readonly string[] = ["x", "y", "size"];
+
 const NODE_SHAPES = { circle: "disc", square: "square", triangle: "triangle", diamond: "diamond" } as const;
 
 /** A list value as GEXF 1.3 writes it: `["a", "b"]`, strings double-quoted with \ escapes. */
@@ -42,9 +45,8 @@ function rgb(hex: string): string {
 function declare(out: string[], kind: "node" | "edge", fields: readonly string[], columns: Column[]): void {
   out.push(`    <attributes class="${kind}" mode="static">\n`);
   for (const field of fields) {
-    out.push(
-      `      <attribute id="${field}" title="${field}" type="${LIST_FIELDS.has(field) ? "liststring" : "string"}"/>\n`,
-    );
+    const type = LIST_FIELDS.has(field) ? "liststring" : LAYOUT_FIELDS.includes(field) ? "double" : "string";
+    out.push(`      <attribute id="${field}" title="${field}" type="${type}"/>\n`);
   }
   for (const column of columns) {
     out.push(
@@ -71,7 +73,7 @@ export function writeGexf(graph: LinkageGraph, options: ExportOptions = {}): Exp
     "  </meta>\n",
     '  <graph mode="static" defaultedgetype="directed">\n',
   );
-  declare(out, "node", NODE_FIELDS, nodeColumns.columns());
+  declare(out, "node", [...NODE_FIELDS, ...LAYOUT_FIELDS], nodeColumns.columns());
   declare(out, "edge", CLAIM_FIELDS, claimColumns.columns());
 
   out.push(`    <nodes count="${graph.order}">\n`);
@@ -84,6 +86,10 @@ export function writeGexf(graph: LinkageGraph, options: ExportOptions = {}): Exp
       out.push(
         `          <attvalue for="${field}" value="${xmlAttribute(Array.isArray(value) ? gexfList(value) : value, where)}"/>\n`,
       );
+    }
+    for (const field of ["x", "y", "size"] as const) {
+      const value = a[field];
+      if (value !== undefined) out.push(`          <attvalue for="${field}" value="${xmlNumber(value)}"/>\n`);
     }
     if (a.attributes) {
       for (const name in a.attributes) {

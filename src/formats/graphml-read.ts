@@ -19,7 +19,7 @@ import {
 } from "./own-meta.ts";
 import { type ClaimRecord, checkAndBuild, type NodeRecord, recordsToFiles } from "./records.ts";
 import type { ImportInput, ImportOptions, ImportOutcome } from "./types.ts";
-import { type Notes, note, notesAsWarnings, typedValue } from "./values.ts";
+import { type Notes, note, notesAsWarnings, setAttribute, typedValue } from "./values.ts";
 import { childElements, elementWhere, firstChild, parseXmlDocument, type XmlElementLike } from "./xml-dom.ts";
 
 interface Key {
@@ -106,7 +106,7 @@ export function readGraphml(input: ImportInput, options: ImportOptions): ImportO
       if (!applies(key, kind) || key.graphics || skip?.has(key.id) || key.name === META_KEY) continue;
       const text = data.get(key.id)?.textContent ?? key.default;
       if (text == null) continue;
-      attributes[key.name] = listOrValue(key, text, notes, kind);
+      setAttribute(attributes, key.name, listOrValue(key, text, notes, kind), notes);
     }
     for (const id of data.keys()) {
       if (!keys.has(id)) note(notes, `a value for undeclared key "${id}" was skipped`);

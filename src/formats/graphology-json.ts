@@ -17,7 +17,7 @@ import { parseJsonImport } from "./json-input.ts";
 import { checkLabel, idOf } from "./limits.ts";
 import { type ClaimRecord, checkAndBuild, type NodeRecord, recordsToFiles } from "./records.ts";
 import type { ExportFile, ImportInput, ImportOptions, ImportOutcome } from "./types.ts";
-import { type Notes, note, notesAsWarnings } from "./values.ts";
+import { type Notes, note, notesAsWarnings, setAttribute } from "./values.ts";
 
 export const GRAPHOLOGY_MIME = "application/json";
 
@@ -134,7 +134,7 @@ export function readGraphologyJson(input: ImportInput, options: ImportOptions): 
     for (const [name, raw] of Object.entries(from ?? {})) {
       if (skip.includes(name)) continue;
       const value = foreignValueOf(raw, (message) => note(notes, `${what} attribute "${name}": ${message}`));
-      if (value !== undefined) attributes[name] = value;
+      if (value !== undefined) setAttribute(attributes, name, value, notes);
     }
     return attributes;
   };

@@ -106,3 +106,20 @@ export function typedValue(raw: string, type: string, notes: Notes, what: string
   }
   return value;
 }
+
+/**
+ * Sets a foreign attribute by the name the file gives it. `__proto__` would reach the object's
+ * prototype instead of a property, so it is skipped with a note; every other name is kept.
+ */
+export function setAttribute(
+  attributes: Record<string, ForeignValue>,
+  name: string,
+  value: ForeignValue,
+  notes: Notes,
+): void {
+  if (name === "__proto__") {
+    note(notes, 'an attribute named "__proto__" was skipped');
+    return;
+  }
+  attributes[name] = value;
+}

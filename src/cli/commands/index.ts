@@ -1,7 +1,9 @@
 // The one table of CLI commands. Adding a command means adding a module and one line here.
 import type { Command } from "../command.ts";
 import { compare } from "./compare.ts";
+import { exportCommand } from "./export.ts";
 import { findings } from "./findings.ts";
+import { importCommand } from "./import.ts";
 import { path } from "./path.ts";
 import { show } from "./show.ts";
 import { stats } from "./stats.ts";
@@ -16,4 +18,6 @@ export const COMMANDS: Record<string, Command> = {
   path,
   compare,
   findings,
+  export: exportCommand,
+  import: importCommand,
 };

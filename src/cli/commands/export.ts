@@ -1,0 +1,82 @@
+// `linkage export --format F [--out PATH]`: writes graph-data's graph in one of the formats of
+// src/formats. One file goes to stdout when no --out is given; several go into a directory. Every
+// file is made before the first is written, so an error leaves nothing behind.
+import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { z } from "zod";
+import { EXPORT_FORMATS, ExportError, exportGraph, FORMATS } from "../../formats/index.ts";
+import { defineCommand, EXIT, printJson, UsageError } from "../command.ts";
+import { readGraph } from "../io.ts";
+import { reportProblems } from "./shared.ts";
+
+export const exportCommand = defineCommand({
+  summary: "Write the graph as project JSON, graphology JSON, GEXF, GraphML, CSV, Cypher or neo4j-admin CSV",
+  usage: "export --format <format> [--out <path>] [--force] [--json]",
+  options: {
+    format: { type: "string", short: "f", description: `one of ${EXPORT_FORMATS.join(", ")}` },
+    out: {
+      type: "string",
+      short: "o",
+      description: "file to write (a directory for csv, neo4j-admin, or several sources); stdout if absent",
+    },
+    force: { type: "boolean", description: "overwrite files that exist" },
+  },
+  values: z.object({
+    format: z.enum(EXPORT_FORMATS as [string, ...string[]], {
+      message: `expected one of ${EXPORT_FORMATS.join(", ")}`,
+    }),
+    out: z.string().min(1).optional(),
+    force: z.boolean().optional(),
+  }),
+  positionals: [0, 0],
+  run({ values, json, io }) {
+    const format = values.format as (typeof EXPORT_FORMATS)[number];
+    const spec = FORMATS[format];
+    const loaded = readGraph();
+    if (!loaded.ok) return reportProblems(io, loaded.problems);
+    let files: ReturnType<typeof exportGraph>;
+    try {
+      files = exportGraph(loaded.graph, format);
+    } catch (error) {
+      if (error instanceof ExportError) {
+        io.err(`linkage export: cannot write ${spec.label}: ${error.message}`);
+        return EXIT.problem;
+      }
+      throw error;
+    }
+    const asDirectory = spec.multiFile || files.length > 1;
+    if (values.out === undefined) {
+      if (asDirectory) {
+        throw new UsageError(
+          spec.multiFile
+            ? `${format} writes ${files.length} files; give a directory with --out`
+            : `the graph has ${files.length} sources, so project JSON is ${files.length} files; give a directory with --out`,
+        );
+      }
+      if (json)
+        throw new UsageError("--json describes written files; give --out, or drop --json to print the file");
+      io.out((files[0] as { text: string }).text);
+      return EXIT.ok;
+    }
+    const isDir = existsSync(values.out) && statSync(values.out).isDirectory();
+    const targets = files.map((file) => ({
+      path: asDirectory || isDir ? join(values.out as string, file.name) : (values.out as string),
+      text: file.text,
+    }));
+    const existing = targets.filter((target) => existsSync(target.path));
+    if (existing.length && !values.force) {
+      throw new UsageError(
+        `${existing.map((t) => relative(process.cwd(), t.path) || t.path).join(", ")} already exist(s); add --force to overwrite`,
+      );
+    }
+    if (asDirectory) mkdirSync(values.out, { recursive: true });
+    for (const target of targets) writeFileSync(target.path, target.text);
+    const written = targets.map((t) => ({
+      path: relative(process.cwd(), t.path) || t.path,
+      bytes: Buffer.byteLength(t.text),
+    }));
+    if (json) printJson(io, { format, files: written });
+    else for (const file of written) io.out(`wrote ${file.path} (${file.bytes} bytes)`);
+    return EXIT.ok;
+  },
+});

@@ -1,0 +1,148 @@
+// `linkage import FILE [--out graph-data/NAME.json]`: reads project JSON, graphology JSON, GEXF or
+// GraphML through src/formats, checks it and prints a summary; with --out, writes it as graph-data
+// source files. Nothing is written when the import fails or a file exists (unless --force).
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { basename, join, relative } from "node:path";
+import { z } from "zod";
+import {
+  checkFileSize,
+  DEFAULT_MAPPING,
+  IMPORT_FORMATS,
+  ImportError,
+  type ImportMapping,
+  importGraph,
+} from "../../formats/index.ts";
+import { nodeXmlParser } from "../../formats/xml-node.ts";
+import { NODE_KINDS, RELATIONS } from "../../model/vocabulary.ts";
+import { defineCommand, EXIT, printJson, UsageError } from "../command.ts";
+import { graphStats } from "./stats.ts";
+
+export const importCommand = defineCommand({
+  summary: "Read a project JSON, graphology JSON, GEXF or GraphML file, check it and summarise it",
+  usage:
+    "import <file> [--out graph-data/NAME.json] [--kind-attribute A] [--default-kind K] [--relation-attribute R] [--format F] [--force] [--json]",
+  options: {
+    out: {
+      type: "string",
+      short: "o",
+      description: "write the graph as project JSON (a directory if several sources)",
+    },
+    "kind-attribute": { type: "string", description: "node attribute holding actor, issue or treaty" },
+    "default-kind": {
+      type: "string",
+      description: `kind of the other nodes (${NODE_KINDS.join(", ")}); issue if absent`,
+    },
+    "relation-attribute": {
+      type: "string",
+      description: "edge attribute holding supports, opposes or links-to",
+    },
+    format: { type: "string", description: `${IMPORT_FORMATS.join(", ")}; guessed from the file if absent` },
+    force: { type: "boolean", description: "overwrite files that exist" },
+  },
+  values: z.object({
+    out: z.string().min(1).optional(),
+    "kind-attribute": z.string().min(1).optional(),
+    "default-kind": z.enum(NODE_KINDS, { message: `expected one of ${NODE_KINDS.join(", ")}` }).optional(),
+    "relation-attribute": z.string().min(1).optional(),
+    format: z
+      .enum(IMPORT_FORMATS as [string, ...string[]], {
+        message: `expected one of ${IMPORT_FORMATS.join(", ")}`,
+      })
+      .optional(),
+    force: z.boolean().optional(),
+  }),
+  positionals: [1, 1],
+  run({ values, positionals, json, io }) {
+    const path = positionals[0] as string;
+    const shown = relative(process.cwd(), path) || basename(path);
+    const mapping: ImportMapping = {
+      ...DEFAULT_MAPPING,
+      defaultKind: values["default-kind"] ?? DEFAULT_MAPPING.defaultKind,
+    };
+    if (values["kind-attribute"]) mapping.kindAttribute = values["kind-attribute"];
+    if (values["relation-attribute"]) mapping.relationAttribute = values["relation-attribute"];
+
+    let outcome: ReturnType<typeof importGraph>;
+    try {
+      let size: number;
+      try {
+        size = statSync(path).size;
+      } catch {
+        throw new ImportError({ file: shown, message: "no such file" });
+      }
+      checkFileSize(shown, size);
+      const text = readFileSync(path, "utf8");
+      outcome = importGraph(
+        { name: shown, text },
+        { xml: nodeXmlParser, mapping },
+        values.format as (typeof IMPORT_FORMATS)[number] | undefined,
+      );
+    } catch (error) {
+      if (error instanceof ImportError) {
+        for (const problem of error.message.split("\n")) io.err(problem);
+        io.err(`linkage import: nothing was imported`);
+        return EXIT.problem;
+      }
+      throw error;
+    }
+
+    const written: string[] = [];
+    if (values.out !== undefined) {
+      const several = outcome.files.length > 1;
+      const isDir = existsSync(values.out) && statSync(values.out).isDirectory();
+      if (several && !isDir) {
+        throw new UsageError(
+          `the file holds ${outcome.files.length} sources; give an existing directory with --out`,
+        );
+      }
+      if (!several && !isDir && !values.out.endsWith(".json")) {
+        throw new UsageError("--out must name a .json file (or a directory)");
+      }
+      const targets = outcome.files.map((file) => ({
+        path: isDir ? join(values.out as string, `${file.source.id}.json`) : (values.out as string),
+        text: `${JSON.stringify(file, null, 2)}\n`,
+      }));
+      const existing = targets.filter((target) => existsSync(target.path));
+      if (existing.length && !values.force) {
+        throw new UsageError(
+          `${existing.map((t) => relative(process.cwd(), t.path) || t.path).join(", ")} already exist(s); add --force to overwrite`,
+        );
+      }
+      for (const target of targets) {
+        writeFileSync(target.path, target.text);
+        written.push(relative(process.cwd(), target.path) || target.path);
+      }
+    }
+
+    const stats = graphStats(outcome.graph);
+    const summary = {
+      file: shown,
+      format: outcome.format,
+      sources: outcome.graph.getAttribute("sources").map((s) => ({
+        id: s.id,
+        provenance: s.provenance ?? "curated",
+        title: s.title,
+      })),
+      nodes: stats.nodes,
+      claims: { total: stats.claims.total, byRelation: stats.claims.byRelation },
+      warnings: outcome.warnings,
+      written,
+    };
+    if (json) {
+      printJson(io, summary);
+      return EXIT.ok;
+    }
+    io.out(`${shown}: ${outcome.format}, ok`);
+    for (const source of summary.sources)
+      io.out(`  source ${source.id} (${source.provenance}): ${source.title}`);
+    io.out(
+      `  ${stats.nodes.total} nodes (${NODE_KINDS.map((k) => `${stats.nodes.byKind[k] ?? 0} ${k}`).join(", ")})`,
+    );
+    io.out(
+      `  ${stats.claims.total} claims (${RELATIONS.map((r) => `${stats.claims.byRelation[r] ?? 0} ${r}`).join(", ")})`,
+    );
+    for (const warning of outcome.warnings) io.out(`  note: ${warning}`);
+    for (const path of written) io.out(`wrote ${path}`);
+    return EXIT.ok;
+  },
+});

@@ -1,0 +1,136 @@
+// CSV for spreadsheets and neo4j-admin: RFC 4180 quoting, a UTF-8 byte-order mark, the documented
+// list joining (" | " with backslash escapes), no cell that a spreadsheet would run as a formula,
+// and neo4j-admin's header format with an array delimiter no item contains.
+import { describe, expect, it } from "vitest";
+import { joinList, splitList } from "../src/formats/csv-text.ts";
+import { exportGraph } from "../src/formats/index.ts";
+import { awkwardGraph, MULTILINE, NASTY } from "./awkward-graph.ts";
+
+/** An RFC 4180 reader, written here so the test does not trust the writer's own helpers. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") {
+      row.push(field);
+      field = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = "";
+      i++;
+    } else field += c;
+  }
+  return rows;
+}
+
+const table = (text: string) => {
+  const [header, ...rows] = parseCsv(text.replace(/^\ufeff/, ""));
+  return rows.map((row) => Object.fromEntries((header ?? []).map((name, i) => [name, row[i]])));
+};
+
+describe("CSV export", () => {
+  const files = exportGraph(awkwardGraph(), "csv");
+  const byName = Object.fromEntries(files.map((f) => [f.name, f.text]));
+
+  it("writes nodes.csv, claims.csv and findings.csv, each UTF-8 with a BOM and CRLF rows", () => {
+    expect(files.map((f) => f.name)).toEqual(["nodes.csv", "claims.csv", "findings.csv"]);
+    for (const file of files) {
+      expect(file.text.startsWith("\ufeff")).toBe(true);
+      expect(file.text.endsWith("\r\n")).toBe(true);
+    }
+  });
+
+  it("quotes fields with commas, quotes and line breaks so they read back unchanged", () => {
+    const nodes = table(byName["nodes.csv"] ?? "");
+    const china = nodes.find((n) => n.id === "actor:china");
+    expect(china?.description).toBe(`Description with ${NASTY}\nand a second line.`);
+    expect(splitList(china?.aliases ?? "")).toEqual([
+      "PRC",
+      `alias with | pipe and ; semicolon and "quote"`,
+      "الصين والولايات المتحدة — שלום",
+      "Beijing",
+    ]);
+    const zero = nodes.find((n) => n.id === "0");
+    expect(zero?.description).toBe(MULTILINE);
+    const claims = table(byName["claims.csv"] ?? "");
+    expect(claims.find((c) => c.id === "a-supports")).toMatchObject({ heldBy: "actor:us | actor:china" });
+    expect(claims.find((c) => c.id === "a-opposes")).toMatchObject({
+      "attr:year": "2000",
+      "attr:names": "x | y",
+    });
+  });
+
+  it("never starts a text cell with a formula, but leaves signed numbers alone", () => {
+    const nodes = table(byName["nodes.csv"] ?? "");
+    const formula = nodes.find((n) => n.id === "-1");
+    expect(formula?.label).toBe("'=SUM(A1:A2)");
+  });
+
+  it("joins lists with ' | ' and escapes pipes and backslashes", () => {
+    const items = ["a", "b|c", "d\\e", " spaced "];
+    expect(joinList(items)).toBe("a | b\\|c | d\\\\e |  spaced ");
+    expect(splitList(joinList(items))).toEqual(items);
+    expect(splitList("")).toEqual([]);
+  });
+});
+
+describe("neo4j-admin import CSV", () => {
+  const files = exportGraph(awkwardGraph(), "neo4j-admin");
+  const byName = Object.fromEntries(files.map((f) => [f.name, f.text]));
+
+  it("uses neo4j-admin's header format", () => {
+    expect(files.map((f) => f.name)).toEqual(["nodes.csv", "relationships.csv", "import.sh"]);
+    const [nodeHeader] = parseCsv(byName["nodes.csv"] ?? "");
+    expect(nodeHeader?.slice(0, 11)).toEqual([
+      "id:ID",
+      ":LABEL",
+      "kind",
+      "label",
+      "description",
+      "aliases:string[]",
+      "about:string[]",
+      "sources:string[]",
+      "x:double",
+      "y:double",
+      "size:double",
+    ]);
+    expect(nodeHeader).toContain("weight:double");
+    expect(nodeHeader).toContain("tags:string[]");
+    const [relationshipHeader] = parseCsv(byName["relationships.csv"] ?? "");
+    expect(relationshipHeader?.slice(0, 7)).toEqual([
+      ":START_ID",
+      ":END_ID",
+      ":TYPE",
+      "id",
+      "relation",
+      "heldBy:string[]",
+      "findings:string[]",
+    ]);
+    expect(relationshipHeader).toContain("label:string");
+    expect(relationshipHeader).toContain("weight:long");
+  });
+
+  it("picks an array delimiter that no item contains and passes it to neo4j-admin", () => {
+    // The awkward graph has aliases with ";" and "|" in them, so the third choice, "^", is used.
+    const nodes = table(byName["nodes.csv"] ?? "");
+    expect(nodes.find((n) => n["id:ID"] === "actor:china")?.[":LABEL"]).toBe("Entity^Actor");
+    expect(byName["import.sh"]).toContain("--array-delimiter='^' --multiline-fields=true");
+    const relationships = table(byName["relationships.csv"] ?? "");
+    expect(relationships.find((r) => r.id === "a-supports")).toMatchObject({
+      ":TYPE": "SUPPORTS",
+      "heldBy:string[]": "actor:us^actor:china",
+    });
+  });
+});
