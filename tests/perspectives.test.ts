@@ -500,6 +500,11 @@ describe("the conference's graph-data", () => {
     ).toBe(true);
   });
 
+  // F10 lists five more differences (the rogue threat, whether NMD targets China, whether defences
+  // stabilize, whether TMD spurs offensive missiles, how far CSBMs keep stability). graph-data records each
+  // as one links-to claim held by both sides, so they come out as shared agreements; see the issue's report.
+  it.todo("finds F10's five disputed missile-defence questions once graph-data records each side's view");
+
   it("does not turn the stated agreements into disagreements", () => {
     const contested = new Set(c.disagreements.flatMap((d) => [d.claimA.id, d.claimB.id]));
     for (const id of [

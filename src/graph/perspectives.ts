@@ -147,8 +147,8 @@ export interface ClaimScan {
   byHolder: Map<string, ScannedClaim[]>;
   /**
    * Each holder's bit in ScannedClaim.holders: the first 30 holders have one; the others have 0 and are
-   * looked up in heldBy. Re-reading heldBy means touching every holder string again, which costs more
-   * than the rest of the analysis.
+   * looked up in heldBy. Reading holder strings is where a scan spends most of its time, so the analysis
+   * reads the bits instead of reading them again.
    */
   bits: Map<string, number>;
   /** Position of each qualified finding reference in source, then finding, order. */
@@ -157,10 +157,10 @@ export interface ClaimScan {
 
 const MAX_BITS = 30;
 
-/** Whether `holder` holds a scanned claim. */
-export function holds(scan: ClaimScan, claim: ScannedClaim, holder: string): boolean {
+/** A test of whether `holder` holds a scanned claim. */
+export function holderTest(scan: ClaimScan, holder: string): (claim: ScannedClaim) => boolean {
   const bit = scan.bits.get(holder) ?? 0;
-  return bit ? (claim.holders & bit) !== 0 : claim.heldBy.includes(holder);
+  return bit ? (claim) => (claim.holders & bit) !== 0 : (claim) => claim.heldBy.includes(holder);
 }
 
 export function findingRanks(graph: LinkageGraph): Map<string, number> {
@@ -285,6 +285,8 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** One side of a comparison: the claims it holds alone and its own stances. */
 interface Side {
   holder: string;
+  /** Whether this side's holder holds a claim. */
+  holds: (claim: ScannedClaim) => boolean;
   alone: ScannedClaim[];
   /** The holder's own stances, held alone or shared, by target. */
   stances: Map<string, ScannedClaim[]>;
@@ -295,15 +297,16 @@ interface Side {
 }
 
 function sideOf(
-  scan: ClaimScan,
   holder: string,
-  other: string,
+  holds: (claim: ScannedClaim) => boolean,
+  heldByOther: (claim: ScannedClaim) => boolean,
   claims: readonly ScannedClaim[],
   about: (node: string) => readonly string[] | undefined,
   byTarget: boolean,
 ): Side {
   const side: Side = {
     holder,
+    holds,
     alone: [],
     stances: new Map(),
     aloneByTarget: byTarget ? new Map() : null,
@@ -312,7 +315,7 @@ function sideOf(
   for (const claim of claims) {
     const own = isStance(claim) && claim.source === holder;
     if (own) pushTo(side.stances, claim.target, claim);
-    if (holds(scan, claim, other)) continue;
+    if (heldByOther(claim)) continue;
     side.alone.push(claim);
     if (side.aloneByTarget) pushTo(side.aloneByTarget, claim.target, claim);
     const ends = own && claim.relation === "opposes" ? about(claim.target) : undefined;
@@ -340,19 +343,21 @@ export function analysePair(
   const claimsA = scan.byHolder.get(holderA) ?? [];
   const claimsB = scan.byHolder.get(holderB) ?? [];
   const about = (node: string) => graph.getNodeAttribute(node, "about");
-  const a = sideOf(scan, holderA, holderB, claimsA, about, false);
-  const b = sideOf(scan, holderB, holderA, claimsB, about, true);
+  const heldByA = holderTest(scan, holderA);
+  const heldByB = holderTest(scan, holderB);
+  const a = sideOf(holderA, heldByA, heldByB, claimsA, about, false);
+  const b = sideOf(holderB, heldByB, heldByA, claimsB, about, true);
   const result: PairAnalysis = { agreements: [], disagreements: [], onlyA: [], onlyB: [] };
   const placed = new Set<ScannedClaim>();
 
   // Agreements (a): held by both. Both lists hold them; take A's copy.
   for (const claim of claimsA) {
-    if (holds(scan, claim, holderB)) result.agreements.push({ pattern: "shared", claims: [claim] });
+    if (heldByB(claim)) result.agreements.push({ pattern: "shared", claims: [claim] });
   }
 
   const disagree = (pattern: DisagreementPattern, subject: string, x: ScannedClaim, y: ScannedClaim) => {
     // x is held by A alone and y by B alone, or the other way round.
-    const xIsA = holds(scan, x, holderA);
+    const xIsA = heldByA(x);
     result.disagreements.push({ pattern, subject, a: xIsA ? x : y, b: xIsA ? y : x });
     placed.add(x);
     placed.add(y);
@@ -405,7 +410,7 @@ export function analysePair(
       const drawerSupports = drawerStances?.some((s) => s.relation === "supports") ?? false;
       const drawerOpposes = drawerStances?.some((s) => s.relation === "opposes") ?? false;
       for (const stance of objections) {
-        if (holds(scan, stance, drawer.holder)) continue;
+        if (drawer.holds(stance)) continue;
         const pattern: DisagreementPattern | null =
           stance.relation === "supports"
             ? drawerSupports || drawerOpposes
