@@ -1,10 +1,11 @@
 // `linkage export --format F [--out PATH]`: writes graph-data's graph in one of the formats of
-// src/formats. One file goes to stdout when no --out is given; several go into a directory. Every
+// src/formats, laid out as the explorer lays it out (src/graph/layout.ts). One file goes to stdout when no --out is given; several go into a directory. Every
 // file is made before the first is written, so an error leaves nothing behind.
 import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { z } from "zod";
 import { EXPORT_FORMATS, ExportError, exportGraph, FORMATS } from "../../formats/index.ts";
+import { computeLayout } from "../../graph/layout.ts";
 import { defineCommand, EXIT, printJson, UsageError } from "../command.ts";
 import { readGraph } from "../io.ts";
 import { reportProblems } from "./shared.ts";
@@ -36,7 +37,8 @@ export const exportCommand = defineCommand({
     if (!loaded.ok) return reportProblems(io, loaded.problems);
     let files: ReturnType<typeof exportGraph>;
     try {
-      files = exportGraph(loaded.graph, format);
+      // Drawing formats get the explorer's own deterministic layout for nodes without positions.
+      files = exportGraph(loaded.graph, format, { layout: (graph) => computeLayout(graph) });
     } catch (error) {
       if (error instanceof ExportError) {
         io.err(`linkage export: cannot write ${spec.label}: ${error.message}`);
