@@ -132,15 +132,14 @@ export interface ScannedClaim {
   attributes: ClaimAttributes;
   /** Which of the scan's holders hold it, as bits (see ClaimScan.bits). */
   holders: number;
-  /** The claim's record, made once when a query first returns it. */
-  record?: ClaimRecord;
+  /**
+   * The claim's record, made during the scan while its attributes are still in the CPU cache: a query
+   * returns nearly every claim it scans, and reading the attributes again later costs more than this.
+   */
+  record: ClaimRecord;
 }
 
-/** The record of a scanned claim, made at most once per scan. */
-export function recordOf(claim: ScannedClaim): ClaimRecord {
-  claim.record ??= claimRecordOf(claim.id, claim.source, claim.target, claim.attributes);
-  return claim.record;
-}
+export const recordOf = (claim: ScannedClaim): ClaimRecord => claim.record;
 
 export interface ClaimScan {
   /** Per wanted holder, the visible claims it holds, in graph order. */
@@ -153,6 +152,8 @@ export interface ClaimScan {
   bits: Map<string, number>;
   /** Position of each qualified finding reference in source, then finding, order. */
   findingRank: Map<string, number>;
+  /** Positions (as in findingRank) of the findings the scanned claims cite. */
+  cited: Set<number>;
 }
 
 const MAX_BITS = 30;
@@ -191,6 +192,7 @@ export function scanClaims(
   filter?: PerspectiveFilter,
 ): ClaimScan {
   const findingRank = findingRanks(graph);
+  const cited = new Set<number>();
   const byHolder = new Map<string, ScannedClaim[]>();
   const bits = new Map<string, number>();
   const wanted = holders ? [...new Set(holders)] : [];
@@ -230,7 +232,12 @@ export function scanClaims(
     if (claimShown && !claimShown(id, attributes)) return;
     if (nodeShown && !(nodeShown(source) && nodeShown(target))) return;
     let rank = Number.POSITIVE_INFINITY;
-    for (const ref of attributes.findings) rank = Math.min(rank, findingRank.get(ref) ?? rank);
+    for (const ref of attributes.findings) {
+      const position = findingRank.get(ref);
+      if (position === undefined) continue;
+      cited.add(position);
+      rank = Math.min(rank, position);
+    }
     const claim: ScannedClaim = {
       id,
       source,
@@ -241,6 +248,7 @@ export function scanClaims(
       rank,
       attributes,
       holders: mask,
+      record: claimRecordOf(id, source, target, attributes),
     };
     if (holders) {
       for (let j = 0; j < wanted.length; j++) {
@@ -255,7 +263,7 @@ export function scanClaims(
       list.push(claim);
     }
   });
-  return { byHolder, bits, findingRank };
+  return { byHolder, bits, findingRank, cited };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -436,9 +444,16 @@ const byRankThenId = (x: ScannedClaim, y: ScannedClaim) => x.rank - y.rank || co
 const compareIds = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
 
 function citedRefs(claims: readonly ScannedClaim[], ranks: Map<string, number>): string[] {
+  // Most claims cite one finding, whose position is the claim's rank: no lookups needed.
+  if (claims.every((c) => c.findings.length === 1)) {
+    const ref = (claim: ScannedClaim) => claim.findings[0] as string;
+    const single = [...claims].sort((x, y) => x.rank - y.rank || compareIds(ref(x), ref(y)));
+    const refs: string[] = [];
+    for (const claim of single) if (!refs.includes(ref(claim))) refs.push(ref(claim));
+    return refs;
+  }
   const refs: string[] = [];
   for (const claim of claims) for (const ref of claim.findings) if (!refs.includes(ref)) refs.push(ref);
-  if (refs.length < 2) return refs;
   const rank = (ref: string) => ranks.get(ref) ?? Number.POSITIVE_INFINITY;
   return refs.sort((x, y) => rank(x) - rank(y) || compareIds(x, y));
 }
@@ -477,20 +492,17 @@ export function compare(
     throw new InvalidArgumentError(`compare needs two different holders, got "${holderA}" twice`);
   const scan = scanClaims(graph, [holderA, holderB], options.filter);
   const analysis = analysePair(graph, scan, holderA, holderB);
-  return comparisonRecords(graph, [holderA, holderB], analysis, scan.findingRank);
+  return comparisonRecords(graph, [holderA, holderB], analysis, scan);
 }
 
 function comparisonRecords(
   graph: LinkageGraph,
   holders: [string, string],
   analysis: PairAnalysis,
-  ranks: Map<string, number>,
+  scan: ClaimScan,
 ): Comparison {
-  const cited = new Set<string>();
-  const record = (claim: ScannedClaim) => {
-    for (const ref of claim.findings) cited.add(ref);
-    return recordOf(claim);
-  };
+  const ranks = scan.findingRank;
+  const record = recordOf;
   const rankOf = (claims: readonly ScannedClaim[]) => {
     let rank = Number.POSITIVE_INFINITY;
     for (const claim of claims) rank = Math.min(rank, claim.rank);
@@ -526,9 +538,11 @@ function comparisonRecords(
   const onlyA = [...analysis.onlyA].sort(byRankThenId).map(record);
   const onlyB = [...analysis.onlyB].sort(byRankThenId).map(record);
 
+  // Every scanned claim is returned above, so the findings they cite are the scan's.
   const findings: FindingSummary[] = [];
+  let position = 0;
   for (const finding of findingIndex(graph).values()) {
-    if (cited.has(finding.ref))
+    if (scan.cited.has(position++))
       findings.push({ id: finding.ref, source: finding.sourceId, summary: finding.summary });
   }
   return { holders, agreements, disagreements, onlyA, onlyB, findings };
