@@ -45,27 +45,46 @@ function extent(items: readonly FitItem[], ratio: number, frame: FitFrame, axis:
   return { low, high };
 }
 
-function fits(items: readonly FitItem[], ratio: number, frame: FitFrame): boolean {
+/** A point the camera must look at, in framed-graph units. */
+export interface FitCentre {
+  x: number;
+  y: number;
+}
+
+function fits(items: readonly FitItem[], ratio: number, frame: FitFrame, centre?: FitCentre): boolean {
   const x = extent(items, ratio, frame, "x");
   const y = extent(items, ratio, frame, "y");
+  const halfWidth = frame.width / 2 - frame.padding;
+  const halfHeight = frame.height / 2 - frame.padding;
+  if (!centre) return x.high - x.low <= 2 * halfWidth && y.high - y.low <= 2 * halfHeight;
+  // Around a fixed centre each side must fit in its own half of the frame.
+  const cx = (centre.x * frame.scaleX) / ratio;
+  const cy = (centre.y * frame.scaleY) / ratio;
   return (
-    x.high - x.low <= frame.width - 2 * frame.padding && y.high - y.low <= frame.height - 2 * frame.padding
+    cx - x.low <= halfWidth &&
+    x.high - cx <= halfWidth &&
+    cy - y.low <= halfHeight &&
+    y.high - cy <= halfHeight
   );
 }
 
-/** The smallest ratio (closest zoom) at which every item and label fits, centred on the content. */
-export function fitCamera(items: readonly FitItem[], frame: FitFrame): CameraView {
-  if (items.length === 0) return { x: 0.5, y: 0.5, ratio: 1 };
+/**
+ * The smallest ratio (closest zoom) at which every item and label fits, centred on the content,
+ * or on `centre` when given (a selected node stays in the middle with its neighbours around it).
+ */
+export function fitCamera(items: readonly FitItem[], frame: FitFrame, centre?: FitCentre): CameraView {
+  if (items.length === 0) return centre ? { ...centre, ratio: 1 } : { x: 0.5, y: 0.5, ratio: 1 };
   let low = frame.minRatio;
   let high = frame.maxRatio;
-  if (!fits(items, high, frame)) low = high;
+  if (!fits(items, high, frame, centre)) low = high;
   // Content shrinks as the ratio grows, so the fitting ratios form one interval: bisect its edge.
   for (let i = 0; i < 40 && high - low > 1e-4; i++) {
     const middle = (low + high) / 2;
-    if (fits(items, middle, frame)) high = middle;
+    if (fits(items, middle, frame, centre)) high = middle;
     else low = middle;
   }
   const ratio = high;
+  if (centre) return { ...centre, ratio };
   const x = extent(items, ratio, frame, "x");
   const y = extent(items, ratio, frame, "y");
   // The camera looks at the content's pixel midpoint, taken back to framed units.

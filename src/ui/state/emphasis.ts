@@ -13,6 +13,8 @@ export interface NodeFlags {
   isHidden: boolean;
   isDimmed: boolean;
   isSelected: boolean;
+  /** A neighbour of the focused node (or the focus itself): its label is always shown. */
+  isFocus: boolean;
 }
 
 export interface ClaimFlags {
@@ -61,10 +63,12 @@ export function nodeFlags(
   emphasis: Emphasis | null,
   selection: Selection | null,
 ): NodeFlags {
+  const emphasised = emphasis?.nodes.has(node) ?? false;
   return {
     isHidden: !visibility.nodes.has(node),
-    isDimmed: emphasis !== null && !emphasis.nodes.has(node),
+    isDimmed: emphasis !== null && !emphasised,
     isSelected: selection?.type === "node" && selection.id === node,
+    isFocus: emphasised,
   };
 }
 

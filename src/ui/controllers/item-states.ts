@@ -1,0 +1,62 @@
+// Writes filters, hover and selection into sigma node and edge states (isHidden, isDimmed,
+// isSelected, isFocus). Only items whose flags changed are touched, so a hover costs little.
+import type { LinkageGraph } from "../../graph/types.ts";
+import {
+  type ClaimFlags,
+  claimFlags,
+  currentEmphasis,
+  type NodeFlags,
+  nodeFlags,
+} from "../state/emphasis.ts";
+import type { ExplorerState } from "../state/explorer-state.ts";
+import type { Visibility } from "../state/filters.ts";
+import type { ExplorerRenderer } from "./renderer.ts";
+
+/** Groups keys by the exact flags they need, so each distinct change is one sigma call. */
+function groupChanges<F extends object>(
+  keys: Iterable<string>,
+  flagsOf: (key: string) => F,
+  applied: Map<string, string>,
+): Map<string, { flags: F; keys: string[] }> {
+  const groups = new Map<string, { flags: F; keys: string[] }>();
+  for (const key of keys) {
+    const flags = flagsOf(key);
+    const signature = Object.values(flags).join();
+    if (applied.get(key) === signature) continue;
+    applied.set(key, signature);
+    let group = groups.get(signature);
+    if (!group) {
+      group = { flags, keys: [] };
+      groups.set(signature, group);
+    }
+    group.keys.push(key);
+  }
+  return groups;
+}
+
+export function createItemStates(
+  renderer: ExplorerRenderer,
+  graph: LinkageGraph,
+  visibilityOf: (state: ExplorerState) => Visibility,
+) {
+  const appliedNodes = new Map<string, string>();
+  const appliedClaims = new Map<string, string>();
+  return {
+    apply(state: ExplorerState) {
+      const visibility = visibilityOf(state);
+      const emphasis = currentEmphasis(graph, state, visibility);
+      const nodes = groupChanges<NodeFlags>(
+        graph.nodes(),
+        (node) => nodeFlags(node, visibility, emphasis, state.selection),
+        appliedNodes,
+      );
+      for (const { flags, keys } of nodes.values()) renderer.setNodesState(keys, flags);
+      const claims = groupChanges<ClaimFlags>(
+        graph.edges(),
+        (claim) => claimFlags(claim, visibility, emphasis, state.selection),
+        appliedClaims,
+      );
+      for (const { flags, keys } of claims.values()) renderer.setEdgesState(keys, flags);
+    },
+  };
+}

@@ -1,0 +1,179 @@
+// The sigma v4 primitives, styles and settings of the explorer, derived from the model's typed
+// tables (KIND_STYLES, RELATION_STYLES). Declarative only: state flags and data attributes choose
+// the look, with no function rules, so a hover re-evaluates only the items whose flags changed.
+// biome-ignore-all lint/suspicious/noThenProperty: sigma's conditional style rules are `{ whenState, then }`.
+import { DEFAULT_STYLES } from "sigma";
+import {
+  type EdgeExtremity,
+  extremityArrow,
+  extremityBar,
+  extremityCircle,
+  extremityDiamond,
+  layerDashed,
+  layerFill,
+  layerPlain,
+  pathCurved,
+  pathLine,
+  type SDFShape,
+  sdfCircle,
+  sdfDiamond,
+  sdfSquare,
+  sdfTriangle,
+} from "sigma/rendering";
+import type { Settings } from "sigma/settings";
+import type { StylesDeclaration } from "sigma/types";
+import type { ClaimAttributes, NodeAttributes } from "../../graph/types.ts";
+import {
+  KIND_STYLES,
+  type KindStyle,
+  NODE_KINDS,
+  RELATION_STYLES,
+  RELATIONS,
+  type RelationStyle,
+} from "../../model/vocabulary.ts";
+import type { ClaimDisplay } from "../state/display.ts";
+
+/** Custom state flags, with their defaults (sigma infers their types from these). */
+export const NODE_STATE = { isDimmed: false, isSelected: false, isFocus: false };
+export const CLAIM_STATE = { isDimmed: false, isSelected: false, isFocus: false };
+
+const SHAPES: Record<KindStyle["shape"], () => SDFShape> = {
+  circle: () => sdfCircle(),
+  square: () => sdfSquare({ cornerRadius: 0.15 }),
+  triangle: () => sdfTriangle(),
+  diamond: () => sdfDiamond(),
+};
+
+const HEADS: Record<RelationStyle["head"], () => EdgeExtremity> = {
+  arrow: () => extremityArrow({ lengthRatio: 4.5, widthRatio: 3.6 }),
+  bar: () => extremityBar(),
+  circle: () => extremityCircle(),
+  diamond: () => extremityDiamond({ lengthRatio: 4.5, widthRatio: 3.4 }),
+};
+
+export const LABEL_COLOR = "#1e293b";
+export const LABEL_WEIGHT = "600";
+export const LABEL_FAMILY = "sans-serif";
+export const LABEL_FONT = `${LABEL_WEIGHT} ${LABEL_FAMILY}`;
+export const LABEL_SIZE = 13;
+
+/** Claim widths in screen pixels; a claim both sides hold is drawn twice as wide. */
+export const CLAIM_WIDTH = { single: 1.6, both: 3.4 } as const;
+
+export function explorerPrimitives() {
+  return {
+    nodes: {
+      shapes: Object.values(SHAPES).map((shape) => shape()),
+      layers: [layerFill()],
+    },
+    edges: {
+      paths: [pathLine(), pathCurved()],
+      extremities: Object.values(HEADS).map((head) => head()),
+      variables: {
+        solidColor: { type: "color" as const, default: "#94a3b8" },
+        dashSize: { type: "number" as const, default: 0 },
+      },
+      // A dashed relation paints its plain layer transparent and lets the dash layer draw it;
+      // every other relation keeps dashSize 0, which leaves the dash layer empty.
+      layers: [
+        layerPlain({ color: { attribute: "solidColor" } }),
+        layerDashed({
+          dashSize: { attribute: "dashSize", default: 0 },
+          gapSize: { value: 4 },
+          solidExtremities: true,
+        }),
+      ],
+    },
+  };
+}
+
+/** The declaration sigma checks: our attributes, our flags, our edge variables, the default depths. */
+export type ExplorerStyles = StylesDeclaration<
+  NodeAttributes,
+  ClaimAttributes & ClaimDisplay,
+  typeof NODE_STATE,
+  typeof CLAIM_STATE,
+  object,
+  object,
+  { solidColor: string; dashSize: number },
+  "edges" | "topEdges" | "nodes" | "topNodes"
+>;
+
+export function explorerStyles(): ExplorerStyles {
+  const kindCases = Object.fromEntries(
+    NODE_KINDS.map((kind) => [kind, { shape: KIND_STYLES[kind].shape, color: KIND_STYLES[kind].color }]),
+  );
+  const relationCases = Object.fromEntries(
+    RELATIONS.map((relation) => {
+      const style = RELATION_STYLES[relation];
+      return [
+        relation,
+        {
+          color: style.color,
+          solidColor: style.dash > 0 ? "transparent" : style.color,
+          dashSize: style.dash,
+          head: style.head,
+        },
+      ];
+    }),
+  );
+  return {
+    nodes: [
+      DEFAULT_STYLES.nodes,
+      { matchData: "kind", cases: kindCases },
+      { labelSize: LABEL_SIZE, labelColor: LABEL_COLOR, labelFont: LABEL_FONT, cursor: "pointer" },
+      { whenState: "isDimmed", then: { opacity: 0.18, labelVisibility: "hidden" } },
+      { whenState: "isFocus", then: { labelVisibility: "visible" } },
+      {
+        whenState: "isSelected",
+        then: {
+          backdropVisibility: "visible",
+          backdropBorderColor: "#0f172a",
+          backdropBorderWidth: 2,
+          labelVisibility: "visible",
+          depth: "topNodes",
+        },
+      },
+    ],
+    edges: [
+      DEFAULT_STYLES.edges,
+      {
+        parallelPath: "curved",
+        parallelSpread: 0.35,
+        labelVisibility: "hidden",
+        labelSize: 12,
+        labelColor: LABEL_COLOR,
+        labelFont: "500 sans-serif",
+        labelBackgroundColor: "#ffffff",
+        labelBackgroundPadding: 2,
+        cursor: "pointer",
+      },
+      { matchData: "relation", cases: relationCases },
+      {
+        whenData: { heldByBothSides: true },
+        then: { size: CLAIM_WIDTH.both },
+        else: { size: CLAIM_WIDTH.single },
+      },
+      { whenState: "isFocus", then: { depth: "topEdges" } },
+      { whenState: "isHovered", then: { labelVisibility: "visible", depth: "topEdges" } },
+      { whenState: "isDimmed", then: { opacity: 0.08 } },
+      { whenState: "isSelected", then: { size: 5, labelVisibility: "visible", depth: "topEdges" } },
+    ],
+  };
+}
+
+export const EXPLORER_SETTINGS: Partial<Settings> = {
+  // Sizes are screen pixels: hubs stay readable and no node grows to cover the stage when zoomed.
+  itemSizesReference: "screen",
+  autoRescaleContent: "nodes",
+  enableEdgeEvents: true,
+  renderEdgeLabels: true,
+  nodeLabelEvents: "extend",
+  labelRenderedSizeThreshold: 0,
+  labelDensity: 1,
+  labelGridCellSize: 120,
+  enableCameraRotation: false,
+  minCameraRatio: 0.04,
+  maxCameraRatio: 4,
+  stagePadding: 36,
+};

@@ -1,0 +1,68 @@
+// The buttons over the canvas: zoom, zoom to fit, and the layout's rerun, stop and reset. They call
+// the camera and layout controllers; the only state they show is whether the layout is running.
+import type { ExplorerState } from "../state/explorer-state.ts";
+import { el } from "./dom.ts";
+
+export interface GraphCommands {
+  zoomIn(): void;
+  zoomOut(): void;
+  fit(): void;
+  startLayout(): void;
+  stopLayout(): void;
+  resetLayout(): void;
+}
+
+function iconButton(text: string, label: string, shortcut: string | null, onClick: () => void) {
+  return el("button", {
+    class: "tool-button",
+    text,
+    attrs: {
+      type: "button",
+      "aria-label": label,
+      title: shortcut ? `${label} (${shortcut})` : label,
+      "aria-keyshortcuts": shortcut,
+    },
+    on: { click: onClick },
+  });
+}
+
+export function createGraphControls(commands: GraphCommands) {
+  const run = el("button", {
+    class: "tool-button tool-button-wide",
+    text: "Rerun layout",
+    attrs: { type: "button", title: "Let ForceAtlas2 keep arranging the nodes (runs in a web worker)" },
+    on: { click: () => commands.startLayout() },
+  });
+  const stop = el("button", {
+    class: "tool-button tool-button-wide",
+    text: "Stop",
+    attrs: { type: "button", disabled: true, title: "Stop the layout where it is" },
+    on: { click: () => commands.stopLayout() },
+  });
+  const reset = el("button", {
+    class: "tool-button tool-button-wide",
+    text: "Reset",
+    attrs: { type: "button", title: "Go back to the standard layout (the same on every load)" },
+    on: { click: () => commands.resetLayout() },
+  });
+  const element = el(
+    "div",
+    { class: "graph-controls" },
+    el(
+      "div",
+      { class: "tool-group", attrs: { role: "group", "aria-label": "Zoom" } },
+      iconButton("+", "Zoom in", "+", () => commands.zoomIn()),
+      iconButton("−", "Zoom out", "-", () => commands.zoomOut()),
+      iconButton("⤢", "Zoom to fit", "0", () => commands.fit()),
+    ),
+    el("div", { class: "tool-group", attrs: { role: "group", "aria-label": "Layout" } }, run, stop, reset),
+  );
+  return {
+    element,
+    update(state: ExplorerState) {
+      run.disabled = state.layoutRunning;
+      stop.disabled = !state.layoutRunning;
+      run.textContent = state.layoutRunning ? "Laying out…" : "Rerun layout";
+    },
+  };
+}

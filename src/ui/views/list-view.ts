@@ -1,0 +1,136 @@
+// The list view: every visible node and claim as real tables, under the same filters as the graph.
+// It is the accessible alternative to the canvas: buttons in rows select, the panel explains.
+import type { LinkageGraph } from "../../graph/types.ts";
+import { KIND_STYLES, RELATION_STYLES } from "../../model/vocabulary.ts";
+import type { ExplorerState, Selection } from "../state/explorer-state.ts";
+import type { Visibility } from "../state/filters.ts";
+import type { Store } from "../state/store.ts";
+import { el, kindSwatch, relationSwatch } from "./dom.ts";
+
+/** Rows beyond this are summarised: a table of 100,000 claims helps no one and stalls the page. */
+const MAX_ROWS = 400;
+
+function table(caption: string, headers: readonly string[], rows: HTMLTableRowElement[], total: number) {
+  return el(
+    "table",
+    { class: "data-table" },
+    el("caption", { text: caption }),
+    el("thead", {}, el("tr", {}, ...headers.map((h) => el("th", { text: h, attrs: { scope: "col" } })))),
+    el(
+      "tbody",
+      {},
+      ...rows,
+      rows.length === 0
+        ? el(
+            "tr",
+            {},
+            el("td", { text: "Nothing matches the current filters.", attrs: { colspan: headers.length } }),
+          )
+        : null,
+      total > rows.length
+        ? el(
+            "tr",
+            {},
+            el("td", {
+              text: `…and ${total - rows.length} more. Narrow the filters to see them.`,
+              attrs: { colspan: headers.length },
+            }),
+          )
+        : null,
+    ),
+  );
+}
+
+export function createListView(store: Store, graph: LinkageGraph) {
+  const element = el("section", {
+    class: "list-view",
+    id: "list-view",
+    attrs: { "aria-label": "Nodes and claims as tables", hidden: true },
+  });
+  const label = (id: string) => graph.getNodeAttribute(id, "label");
+  const isSelected = (selection: Selection | null, type: Selection["type"], id: string) =>
+    selection?.type === type && selection.id === id;
+
+  const selectButton = (selection: Selection, text: string) =>
+    el("button", {
+      class: "row-button",
+      text,
+      attrs: { type: "button" },
+      on: { click: () => store.dispatch({ type: "select", selection, focus: true }) },
+    });
+
+  let renderedFor: Visibility | null = null;
+
+  // Selection only restyles rows: re-rendering would destroy the focused button under a keyboard user.
+  const markSelection = (selection: Selection | null) => {
+    for (const row of element.querySelectorAll<HTMLTableRowElement>("tr[data-node], tr[data-claim]")) {
+      const current = row.dataset.node
+        ? isSelected(selection, "node", row.dataset.node)
+        : isSelected(selection, "claim", row.dataset.claim ?? "");
+      row.classList.toggle("is-selected", current);
+      const button = row.querySelector("button");
+      if (current) button?.setAttribute("aria-current", "true");
+      else button?.removeAttribute("aria-current");
+    }
+  };
+
+  return {
+    element,
+    update(state: ExplorerState, visibility: Visibility) {
+      element.hidden = state.view !== "list";
+      if (element.hidden) return;
+      if (renderedFor !== visibility) {
+        renderedFor = visibility;
+        render(visibility);
+      }
+      markSelection(state.selection);
+    },
+  };
+
+  function render(visibility: Visibility) {
+    const nodes = [...visibility.nodes].sort((a, b) => label(a).localeCompare(label(b)));
+    const nodeRows = nodes.slice(0, MAX_ROWS).map((id) => {
+      const attributes = graph.getNodeAttributes(id);
+      return el(
+        "tr",
+        { attrs: { "data-node": id } },
+        el("th", { attrs: { scope: "row" } }, selectButton({ type: "node", id }, attributes.label)),
+        el("td", {}, kindSwatch(attributes.kind, 12), ` ${KIND_STYLES[attributes.kind].label}`),
+        el("td", { class: "numeric", text: String(graph.degree(id)) }),
+        el("td", { text: attributes.aliases.join(", ") }),
+      );
+    });
+
+    const claims = [...visibility.claims];
+    const claimRows = claims.slice(0, MAX_ROWS).map((id) => {
+      const attributes = graph.getEdgeAttributes(id);
+      const [source, target] = graph.extremities(id);
+      const sentence = `${label(source)} ${RELATION_STYLES[attributes.relation].verb} ${label(target)}`;
+      return el(
+        "tr",
+        { attrs: { "data-claim": id } },
+        el("th", { attrs: { scope: "row" } }, selectButton({ type: "claim", id }, sentence)),
+        el("td", {}, relationSwatch(attributes.relation), ` ${RELATION_STYLES[attributes.relation].label}`),
+        el("td", {
+          text: attributes.heldBy
+            .filter((h) => graph.hasNode(h))
+            .map(label)
+            .join(" and "),
+        }),
+        el("td", { text: attributes.qualifier ?? "" }),
+        el("td", { text: attributes.findings.map((ref) => ref.slice(ref.lastIndexOf("#") + 1)).join(", ") }),
+      );
+    });
+
+    element.replaceChildren(
+      el("h2", { class: "visually-hidden", text: "List view" }),
+      table(`Nodes (${nodes.length})`, ["Name", "Kind", "Claims", "Also called"], nodeRows, nodes.length),
+      table(
+        `Claims (${claims.length})`,
+        ["Claim", "Relation", "Held by", "Qualifier", "Findings"],
+        claimRows,
+        claims.length,
+      ),
+    );
+  }
+}

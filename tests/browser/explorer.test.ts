@@ -1,0 +1,279 @@
+// The explorer in a real headless Chromium, on the production build: it loads cleanly, really
+// paints the network, and search, selection, filters, links, history, the list view and the
+// no-WebGL2 fallback all work the way a user would use them. Screenshots go to tests/artifacts/.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  artifact,
+  canvasPixels,
+  launchChromium,
+  nextFrames,
+  openExplorer,
+  type ServedApp,
+  serveBuild,
+} from "./harness.ts";
+
+let app: ServedApp;
+let browser: Browser;
+const opened: Page[] = [];
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([serveBuild(), launchChromium()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+async function open(query = "", options: Parameters<typeof openExplorer>[2] = {}) {
+  const result = await openExplorer(browser, `${app.url}${query}`, options);
+  opened.push(result.page);
+  return result;
+}
+
+const details = (page: Page) => page.locator("#details");
+const summary = (page: Page) => page.locator(".filter-summary");
+
+/** Finds a node through the search box and chooses it with the keyboard. */
+async function searchAndChoose(page: Page, query: string, expected: string) {
+  const input = page.getByRole("combobox", { name: /search nodes/i });
+  await input.click();
+  await input.fill(query);
+  await page
+    .getByRole("option", { name: new RegExp(expected) })
+    .first()
+    .waitFor();
+  await page.keyboard.press("Enter");
+  await details(page).getByRole("heading", { level: 2, name: expected }).waitFor();
+}
+
+describe("the explorer", { timeout: 90_000 }, () => {
+  it("builds to relative asset paths, so dist/ works from any sub-path", () => {
+    const html = readFileSync(join(app.outDir, "index.html"), "utf8");
+    expect(html).toMatch(/src="\.\/assets\/[^"]+\.js"/);
+    expect(html).not.toMatch(/(src|href)="\/assets\//);
+  });
+
+  it("loads with no console error and no page error, and paints the network", async () => {
+    const { page, errors } = await open();
+    const pixels = await canvasPixels(page, "explorer-initial.png");
+    await page.screenshot({ path: artifact("explorer-page.png") });
+    expect(errors).toEqual([]);
+    // A blank stage would have no painted pixels; every kind and relation must show in its colour.
+    expect(pixels.painted).toBeGreaterThan(15_000);
+    for (const colour of ["actor", "issue", "treaty", "supports", "opposes", "links-to"]) {
+      expect(pixels.byColour[colour], colour).toBeGreaterThan(40);
+    }
+    await expect(summary(page).textContent()).resolves.toBe("Showing 51 nodes of 51 and 69 claims of 69.");
+  });
+
+  it("searches by alias, ignoring case and accents, and shows the node's claims and findings", async () => {
+    const { page, errors } = await open();
+    await searchAndChoose(page, "BÉIJING", "China");
+    const panel = details(page);
+    await expect(panel.locator(".claim-group-title").first().textContent()).resolves.toMatch(
+      /Supports · Held by China/,
+    );
+    // A claim with its qualifier, and the finding it cites: id, summary and source title.
+    const claim = panel.locator('[data-claim="f8-china-wants-space-talks"]');
+    await expect(claim.locator(".claim-qualifier").textContent()).resolves.toBe(
+      "“demands Conference on Disarmament talks on”",
+    );
+    await expect(claim.locator(".finding-id").textContent()).resolves.toBe("F8");
+    await expect(claim.locator(".finding-summary").textContent()).resolves.toContain(
+      "FMCT divided the sides",
+    );
+    await expect(claim.locator(".finding-source").textContent()).resolves.toContain(
+      "Third US–China Conference",
+    );
+    expect(new URL(page.url()).searchParams.get("node")).toBe("actor:china");
+    await canvasPixels(page, "explorer-china-selected.png");
+    await page.screenshot({ path: artifact("explorer-china-panel.png") });
+    expect(errors).toEqual([]);
+  });
+
+  it("hovering a node dims the rest; clicking it selects it; Escape clears", async () => {
+    const { page } = await open();
+    await searchAndChoose(page, "united states", "United States");
+    // Selected, the US is the one actor drawn at full colour: its pixels say where it is.
+    const selected = await canvasPixels(page);
+    const us = selected.centroid.actor;
+    if (!us) throw new Error("the selected actor is not drawn");
+    await page.keyboard.press("Escape");
+    await details(page).getByRole("heading", { name: "Nothing selected" }).waitFor();
+    const before = await canvasPixels(page);
+    await page.mouse.move(us.x, us.y);
+    // Hover is resolved from the GPU a frame later; look again until the rest has dimmed.
+    let hovered = before;
+    for (let i = 0; i < 20 && hovered.painted > before.painted * 0.9; i++) hovered = await canvasPixels(page);
+    await canvasPixels(page, "explorer-hover-us.png");
+    expect(hovered.painted).toBeLessThan(before.painted * 0.9);
+    await page.mouse.click(us.x, us.y);
+    await details(page).getByRole("heading", { level: 2, name: "United States" }).waitFor();
+    const box = await page.locator("#graph-canvas").boundingBox();
+    if (box) await page.mouse.move(box.x + 4, box.y + 4);
+    await page.keyboard.press("Escape");
+    await details(page).getByRole("heading", { name: "Nothing selected" }).waitFor();
+  });
+
+  it("moves selection and camera to a neighbour clicked in the panel", async () => {
+    const { page } = await open("?node=actor:china");
+    await details(page).locator('button[data-node="treaty:paros"]').first().click();
+    await details(page)
+      .getByRole("heading", { level: 2, name: "Outer-space arms race treaty (proposed)" })
+      .waitFor();
+    expect(new URL(page.url()).searchParams.get("node")).toBe("treaty:paros");
+  });
+
+  it("filters: a relation off reduces what is drawn and the counts; an empty result says so", async () => {
+    const { page } = await open();
+    const before = await canvasPixels(page);
+    await page.getByRole("button", { name: /^Links to/ }).click();
+    await expect(summary(page).textContent()).resolves.toMatch(/and 22 claims of 69\./);
+    const after = await canvasPixels(page, "explorer-filter-no-links.png");
+    expect(after.byColour["links-to"]).toBeLessThan((before.byColour["links-to"] ?? 0) / 10);
+    expect(after.painted).toBeLessThan(before.painted);
+    expect(new URL(page.url()).searchParams.get("relation")).toBe("supports,opposes");
+
+    await page.getByLabel("Held by", { exact: true }).selectOption("both");
+    await expect(summary(page).textContent()).resolves.toMatch(/Showing 0 nodes of 51 and 0 claims of 69\./);
+    await page.getByText("No nodes or claims match these filters.").waitFor();
+    await page.screenshot({ path: artifact("explorer-filter-empty.png") });
+    await page.getByRole("button", { name: "Show everything" }).first().click();
+    await expect(summary(page).textContent()).resolves.toBe("Showing 51 nodes of 51 and 69 claims of 69.");
+  });
+
+  it("filters by finding, graph and counts together", async () => {
+    const { page } = await open();
+    await page.getByLabel("Finding", { exact: true }).selectOption("cns-us-china-2000#F8");
+    await expect(summary(page).textContent()).resolves.toMatch(
+      /^Showing [1-9] nodes? of 51 and [1-9] claims? of 69\.$/,
+    );
+    const pixels = await canvasPixels(page, "explorer-filter-f8.png");
+    expect(pixels.painted).toBeGreaterThan(500);
+    expect(new URL(page.url()).searchParams.get("finding")).toBe("cns-us-china-2000#F8");
+  });
+
+  it("reopens the selection, filters and view of a deep link", async () => {
+    const { page, errors } = await open("?node=treaty:abm&relation=links-to,supports");
+    await details(page).getByRole("heading", { level: 2, name: "ABM Treaty" }).waitFor();
+    await expect(page.getByRole("button", { name: /^Opposes/ }).getAttribute("aria-pressed")).resolves.toBe(
+      "false",
+    );
+    await canvasPixels(page, "explorer-deep-link-abm.png");
+    expect(errors).toEqual([]);
+  });
+
+  it("goes back and forward through selections and filters", async () => {
+    const { page } = await open();
+    await searchAndChoose(page, "prc", "China");
+    await details(page).locator('button[data-node="treaty:paros"]').first().click();
+    await details(page)
+      .getByRole("heading", { level: 2, name: /Outer-space/ })
+      .waitFor();
+    await page.getByRole("button", { name: /^Treaties and regimes/ }).click();
+    await expect(
+      page.getByRole("button", { name: /^Treaties and regimes/ }).getAttribute("aria-pressed"),
+    ).resolves.toBe("false");
+
+    await page.goBack();
+    await expect(
+      page.getByRole("button", { name: /^Treaties and regimes/ }).getAttribute("aria-pressed"),
+    ).resolves.toBe("true");
+    await details(page)
+      .getByRole("heading", { level: 2, name: /Outer-space/ })
+      .waitFor();
+    await page.goBack();
+    await details(page).getByRole("heading", { level: 2, name: "China" }).waitFor();
+    await page.goForward();
+    await details(page)
+      .getByRole("heading", { level: 2, name: /Outer-space/ })
+      .waitFor();
+    expect(new URL(page.url()).searchParams.get("node")).toBe("treaty:paros");
+  });
+
+  it("works as tables by keyboard alone", async () => {
+    const { page } = await open();
+    await page.getByRole("button", { name: "List", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    const list = page.locator("#list-view");
+    await list.getByRole("table").first().waitFor();
+    await expect(list.locator("caption").allTextContents()).resolves.toEqual(["Nodes (51)", "Claims (69)"]);
+    // Tab from the view switch into the tables: the first row's button is the first stop.
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() =>
+      document.activeElement?.closest("tr")?.getAttribute("data-node"),
+    );
+    expect(focused).toBeTruthy();
+    await page.keyboard.press("Enter");
+    const label = await page.evaluate(() => document.activeElement?.textContent ?? "");
+    await details(page).getByRole("heading", { level: 2, name: label }).waitFor();
+    await expect(
+      page.locator(`tr[data-node="${focused}"] button`).getAttribute("aria-current"),
+    ).resolves.toBe("true");
+    // Focus stays on the row's button, so the keyboard user can carry on down the table.
+    await expect(page.evaluate(() => document.activeElement?.classList.contains("row-button"))).resolves.toBe(
+      true,
+    );
+    expect(new URL(page.url()).searchParams.get("view")).toBe("list");
+    await page.screenshot({ path: artifact("explorer-list-view.png") });
+  });
+
+  it("ignores a malformed parameter and an unknown id with a visible notice, never a blank page", async () => {
+    const { page, errors } = await open("?relation=hates&node=actor:chna&camera=oops");
+    const notices = page.getByRole("status").filter({ hasText: "Ignored" });
+    await notices.waitFor();
+    const text = await page.locator("#notices").textContent();
+    expect(text).toContain("Ignored relation=");
+    expect(text).toContain("Ignored camera=");
+    expect(text).toContain("Did you mean actor:china?");
+    const pixels = await canvasPixels(page);
+    expect(pixels.painted).toBeGreaterThan(15_000);
+    await page.screenshot({ path: artifact("explorer-bad-link-notice.png") });
+    expect(errors).toEqual([]);
+    // The address now says what is on screen.
+    expect(new URL(page.url()).searchParams.get("relation")).toBeNull();
+  });
+
+  it("without WebGL2 says so plainly and the list view still works", async () => {
+    const { page, errors } = await open("", { webgl2: false });
+    await page.getByRole("heading", { name: "This browser cannot draw the network" }).count();
+    const list = page.locator("#list-view");
+    await list.getByRole("table").first().waitFor();
+    await list.locator('tr[data-node="actor:us"] button').click();
+    await details(page).getByRole("heading", { level: 2, name: "United States" }).waitFor();
+    await page.getByRole("button", { name: "Network" }).click();
+    await page.getByRole("heading", { name: "This browser cannot draw the network" }).waitFor();
+    await page.screenshot({ path: artifact("explorer-no-webgl2.png") });
+    await nextFrames(page);
+    expect(errors).toEqual([]);
+  });
+
+  it("zooms and pans from the keyboard", async () => {
+    const { page } = await open();
+    await page.locator("#graph-canvas").focus();
+    const cameraOf = () => new URL(page.url()).searchParams.get("camera");
+    const start = cameraOf();
+    await page.keyboard.press("+");
+    await page.waitForFunction(
+      (before) => new URL(location.href).searchParams.get("camera") !== before,
+      start,
+    );
+    const zoomed = cameraOf()?.split(",").map(Number) ?? [];
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction(
+      (before) => new URL(location.href).searchParams.get("camera") !== before,
+      cameraOf(),
+    );
+    const panned = cameraOf()?.split(",").map(Number) ?? [];
+    expect(panned[0]).toBeGreaterThan(zoomed[0] as number);
+    await page.keyboard.press("0");
+    await page.waitForFunction(
+      (before) => new URL(location.href).searchParams.get("camera") !== before,
+      cameraOf(),
+    );
+  });
+});
