@@ -246,11 +246,15 @@ describe("traceLinkages on hand-made graphs", () => {
         ["t3", "issue:a", "issue:t", [CN]],
         ["far", "issue:g", "issue:aa", [CN]],
       ],
-      { "issue:a": "Alpha", "issue:b": "beta", "issue:g": "Gamma", "issue:aa": "Aardvark" },
+      // Label order differs from id order, and from code-unit order ("beta" after "Gamma" there).
+      { "issue:a": "Gamma", "issue:b": "beta", "issue:g": "Alpha", "issue:aa": "Aardvark" },
     );
-    const trace = traceLinkages(graph, { target: "issue:t" });
-    expect(trace.results.map((r) => r.label)).toEqual(["Alpha", "beta", "Gamma", "Aardvark"]);
-    expect(reached(trace)).not.toContain("issue:t");
+    const labels = () => traceLinkages(graph, { target: "issue:t" }).results.map((r) => r.label);
+    expect(labels()).toEqual(["Alpha", "beta", "Gamma", "Aardvark"]);
+    // The same order once repeated queries have made the engine rank every label.
+    for (let i = 0; i < 50; i++) labels();
+    expect(labels()).toEqual(["Alpha", "beta", "Gamma", "Aardvark"]);
+    expect(reached(traceLinkages(graph, { target: "issue:t" }))).not.toContain("issue:t");
   });
 
   it("returns the shape the CLI prints", () => {
@@ -260,10 +264,56 @@ describe("traceLinkages on hand-made graphs", () => {
     expect(trace).toMatchObject({ target: "issue:a", holder: CN, depth: 2, relations: ["links-to"] });
     const [result] = trace.results;
     expect(Object.keys(result!)).toEqual(["node", "label", "kind", "distance", "paths"]);
+    // Claim records are shared between queries, so they cannot be changed by one caller for all.
+    expect(Object.isFrozen(result!.paths[0]!.claims[0])).toBe(true);
     expect(result!.paths[0]).toEqual({
       nodes: ["issue:a", "issue:b"],
       claims: [expect.objectContaining({ id: "ab", relation: "links-to", heldBy: [CN], qualifier: "q-ab" })],
     });
+  });
+});
+
+describe("answers follow the graph as it changes", () => {
+  it("forgets remembered claims and label order on every change made through graphology", () => {
+    const graph = handGraph(
+      [
+        ["ab", "issue:a", "issue:b", [CN]],
+        ["ac", "issue:a", "issue:c", [CN]],
+        ["us-z", US, "issue:z", [US], "supports"],
+      ],
+      { "issue:b": "Bravo", "issue:c": "Charlie" },
+    );
+    const china = () => traceLinkages(graph, { target: "issue:a", holder: CN });
+    // Enough queries for the engine to rank the labels rather than collate them each time.
+    for (let i = 0; i < 50; i++) expect(reached(china())).toEqual(["issue:b", "issue:c"]);
+    graph.setNodeAttribute("issue:c", "label", "Alpha");
+    expect(reached(china())).toEqual(["issue:c", "issue:b"]);
+    graph.setEdgeAttribute("ac", "qualifier", "now qualified");
+    expect(china().results[0]!.paths[0]!.claims[0]!.qualifier).toBe("now qualified");
+    graph.setEdgeAttribute("ab", "heldBy", [US]);
+    expect(reached(china())).toEqual(["issue:c"]);
+    graph.addNode("issue:d", {
+      kind: "issue",
+      label: "Delta",
+      aliases: [],
+      description: "d",
+      sources: ["hand"],
+    });
+    graph.addDirectedEdgeWithKey("da", "issue:d", "issue:a", {
+      relation: "links-to",
+      heldBy: [CN],
+      findings: ["hand#F1"],
+      note: "da",
+      sourceId: "hand",
+    });
+    expect(reached(china())).toEqual(["issue:c", "issue:d"]);
+    graph.dropEdge("ac");
+    expect(reached(china())).toEqual(["issue:d"]);
+    graph.dropNode("issue:d");
+    expect(reached(china())).toEqual([]);
+    graph.updateEachEdgeAttributes((_claim, attributes) => ({ ...attributes, heldBy: [CN] }));
+    expect(reached(china())).toEqual(["issue:b"]);
+    expect(shortestPath(graph, "issue:a", "issue:b", { holder: US })).toBeNull();
   });
 });
 

@@ -13,16 +13,17 @@
 //   the original direction and qualifier are never lost: `pathSteps` says which way each step went.
 // - With a holder, a path uses only claims whose heldBy includes the holder. A shared claim counts
 //   for each of its holders.
-// - The search is a bounded depth-first walk over each node's admitted claims, filtered lazily and
-//   memoized per query. graphology-simple-path only walks one source-target pair at a time over a whole
-//   graph, so using it here would mean copying a filtered graph on every query and walking once per
-//   reached node; tests use it as the oracle and bench/trace.bench.ts as the baseline.
+// - The search is a bounded depth-first walk over each node's admitted claims, read lazily and
+//   remembered per graph and filter until the graph changes (memoOf). graphology-simple-path
+//   walks one source-target pair at a time over a whole graph, so a filtered trace built on it needs a
+//   filtered copy of the graph and one walk per reached node; the tests use it as the oracle and
+//   bench/trace.bench.ts as the baseline.
 import type { NodeKind, Relation } from "../model/vocabulary.ts";
 import { RELATIONS } from "../model/vocabulary.ts";
 import { InvalidArgumentError, UnknownNodeError } from "./errors.ts";
 import { type ClaimRecord, claimRecord } from "./records.ts";
 import { suggestIds } from "./suggest.ts";
-import type { LinkageGraph } from "./types.ts";
+import type { ClaimAttributes, LinkageGraph } from "./types.ts";
 
 /** Bounds of a trace's depth and of findPaths' maxDepth, shared with the CLI and the UI. */
 export const TRACE_DEPTH = { min: 1, max: 6, default: 2 } as const;
@@ -95,35 +96,12 @@ export function traceLinkages(graph: LinkageGraph, options: TraceOptions): Trace
   const target = requireNode(graph, options.target, "target");
   const depth = checkDepth("depth", options.depth ?? TRACE_DEPTH.default);
   const filter = checkFilter(graph, options);
-  const stepsOf = admittedSteps(graph, filter);
+  const walk = new TraceWalk(admittedSteps(graph, filter), target, depth);
+  walk.from(target);
 
-  const reached = new Map<string, RawPath[]>();
-  const nodes = [target];
-  const claims: string[] = [];
-  const onPath = new Set(nodes);
-  const walk = (node: string) => {
-    for (const step of stepsOf(node)) {
-      if (onPath.has(step.node)) continue;
-      nodes.push(step.node);
-      claims.push(step.claim);
-      const found = reached.get(step.node);
-      const path = { nodes: nodes.slice(), claims: claims.slice() };
-      if (found) found.push(path);
-      else reached.set(step.node, [path]);
-      if (claims.length < depth) {
-        onPath.add(step.node);
-        walk(step.node);
-        onPath.delete(step.node);
-      }
-      nodes.pop();
-      claims.pop();
-    }
-  };
-  walk(target);
-
-  const records = recordMaker(graph);
+  const book = recordBook(graph);
   const results: TraceResult[] = [];
-  for (const [node, paths] of reached) {
+  for (const [node, paths] of walk.reached) {
     const attributes = graph.getNodeAttributes(node);
     sortPaths(graph, paths);
     results.push({
@@ -131,12 +109,11 @@ export function traceLinkages(graph: LinkageGraph, options: TraceOptions): Trace
       label: attributes.label,
       kind: attributes.kind,
       distance: (paths[0] as RawPath).claims.length,
-      paths: paths.map(records),
+      paths: book.paths(paths),
     });
   }
-  results.sort(
-    (a, b) => a.distance - b.distance || LABEL_ORDER.compare(a.label, b.label) || compareText(a.node, b.node),
-  );
+  const order = nodeOrder(graph, results.length);
+  results.sort((a, b) => a.distance - b.distance || order(a.node, b.node));
   return { target, holder: filter.holder, depth, relations: filter.relations, results };
 }
 
@@ -147,41 +124,17 @@ export function findPaths(
   to: string,
   options: FindPathsOptions,
 ): LinkagePath[] {
-  requireNode(graph, from, "from");
-  requireNode(graph, to, "to");
-  if (from === to) throw new InvalidArgumentError(`"from" and "to" are the same node, "${from}"`);
+  checkEnds(graph, from, to);
   const maxDepth = checkDepth("maxDepth", options.maxDepth);
-  const stepsOf = admittedSteps(graph, checkFilter(graph, options));
-
-  // Distances to `to`, up to the depth that can still matter: a node farther than the steps left
-  // cannot finish a path, whatever route the walk takes, so it is never entered.
-  const toGo = distancesFrom(stepsOf, to, maxDepth - 1);
-  const found: RawPath[] = [];
-  const nodes = [from];
-  const claims: string[] = [];
-  const onPath = new Set(nodes);
-  const walk = (node: string) => {
-    const left = maxDepth - claims.length - 1;
-    for (const step of stepsOf(node)) {
-      if (step.node === to) {
-        found.push({ nodes: [...nodes, to], claims: [...claims, step.claim] });
-        continue;
-      }
-      if (onPath.has(step.node)) continue;
-      const remaining = toGo.get(step.node);
-      if (remaining === undefined || remaining > left) continue;
-      nodes.push(step.node);
-      claims.push(step.claim);
-      onPath.add(step.node);
-      walk(step.node);
-      onPath.delete(step.node);
-      nodes.pop();
-      claims.pop();
-    }
-  };
-  walk(from);
-  sortPaths(graph, found);
-  return found.map(recordMaker(graph));
+  const steps = admittedSteps(graph, checkFilter(graph, options));
+  // Distances to `to` up to half the depth, found breadth first: in the second half of a path the walk
+  // never enters a node farther from `to` than the steps it has left, since no route from there can
+  // finish in time. Half is the balance: the first half walks unpruned, the second barely at all.
+  const horizon = Math.floor(maxDepth / 2);
+  const walk = new PathWalk(steps, from, to, maxDepth, horizon, distancesFrom(steps, to, horizon));
+  walk.from(from);
+  sortPaths(graph, walk.found);
+  return recordBook(graph).paths(walk.found);
 }
 
 /** One shortest admitted path from `from` to `to` (breadth first, in the graph's claim order), or null. */
@@ -191,16 +144,14 @@ export function shortestPath(
   to: string,
   options: ClaimFilter = {},
 ): LinkagePath | null {
-  requireNode(graph, from, "from");
-  requireNode(graph, to, "to");
-  if (from === to) throw new InvalidArgumentError(`"from" and "to" are the same node, "${from}"`);
-  const stepsOf = admittedSteps(graph, checkFilter(graph, options));
+  checkEnds(graph, from, to);
+  const steps = admittedSteps(graph, checkFilter(graph, options));
   const cameBy = new Map<string, { node: string; claim: string } | null>([[from, null]]);
   let frontier = [from];
   while (frontier.length && !cameBy.has(to)) {
     const next: string[] = [];
     for (const node of frontier) {
-      for (const step of stepsOf(node)) {
+      for (const step of steps.of(node)) {
         if (cameBy.has(step.node)) continue;
         cameBy.set(step.node, { node, claim: step.claim });
         next.push(step.node);
@@ -216,7 +167,7 @@ export function shortestPath(
   }
   path.nodes.reverse();
   path.claims.reverse();
-  return recordMaker(graph)(path);
+  return recordBook(graph).path(path);
 }
 
 interface Step {
@@ -235,35 +186,236 @@ interface CheckedFilter {
   relations: Relation[];
 }
 
-/** Each node's admitted claims, in both directions, read from the graph once per node and query. */
-function admittedSteps(graph: LinkageGraph, { holder, relations }: CheckedFilter) {
-  const wanted = new Set<string>(relations);
-  const cache = new Map<string, Step[]>();
-  return (node: string): Step[] => {
-    const cached = cache.get(node);
-    if (cached) return cached;
+// The walks below are classes with plain loops rather than nested closures: a query may run on every
+// hover, and closures made per call cost more than the walk itself on small neighbourhoods.
+
+/** All simple paths from the target up to the depth, grouped by the node they end at. */
+class TraceWalk {
+  readonly reached = new Map<string, RawPath[]>();
+  private readonly nodes: string[];
+  private readonly claims: string[] = [];
+  private readonly onPath: Set<string>;
+
+  constructor(
+    private readonly steps: AdmittedSteps,
+    target: string,
+    private readonly depth: number,
+  ) {
+    this.nodes = [target];
+    this.onPath = new Set(this.nodes);
+  }
+
+  from(node: string): void {
+    const { nodes, claims, onPath, reached } = this;
+    for (const step of this.steps.of(node)) {
+      if (onPath.has(step.node)) continue;
+      nodes.push(step.node);
+      claims.push(step.claim);
+      const path = { nodes: nodes.slice(), claims: claims.slice() };
+      const found = reached.get(step.node);
+      if (found) found.push(path);
+      else reached.set(step.node, [path]);
+      if (claims.length < this.depth) {
+        onPath.add(step.node);
+        this.from(step.node);
+        onPath.delete(step.node);
+      }
+      nodes.pop();
+      claims.pop();
+    }
+  }
+}
+
+/** All simple paths between two nodes up to a length, never entering a node known to be too far from the end. */
+class PathWalk {
+  readonly found: RawPath[] = [];
+  private readonly nodes: string[];
+  private readonly claims: string[] = [];
+  private readonly onPath: Set<string>;
+
+  constructor(
+    private readonly steps: AdmittedSteps,
+    from: string,
+    private readonly to: string,
+    private readonly maxDepth: number,
+    /** How far `toGo` looks: a node missing from it is farther than this from `to`. */
+    private readonly horizon: number,
+    private readonly toGo: Map<string, number>,
+  ) {
+    this.nodes = [from];
+    this.onPath = new Set(this.nodes);
+  }
+
+  from(node: string): void {
+    const { nodes, claims, onPath, to } = this;
+    const left = this.maxDepth - claims.length - 1;
+    if (left < 0) return;
+    for (const step of this.steps.of(node)) {
+      if (step.node === to) {
+        this.found.push({ nodes: [...nodes, to], claims: [...claims, step.claim] });
+        continue;
+      }
+      if (onPath.has(step.node)) continue;
+      const remaining = this.toGo.get(step.node);
+      if (remaining === undefined ? left <= this.horizon : remaining > left) continue;
+      nodes.push(step.node);
+      claims.push(step.claim);
+      onPath.add(step.node);
+      this.from(step.node);
+      onPath.delete(step.node);
+      nodes.pop();
+      claims.pop();
+    }
+  }
+}
+
+/**
+ * What a graph's queries remember while the graph stays unchanged: each node's admitted claims per
+ * filter, read from the graph at most once per node; each claim's record; and, once queries have
+ * sorted enough labels to pay for it, every node's rank in label order. Repeated questions (a panel re-run on hover, a depth
+ * changed) then walk a prefiltered adjacency, as graphology's algorithms walk a prefiltered subgraph,
+ * without ever paying for a whole filtered copy. Any change made through graphology's API forgets
+ * what it touches: claims added, dropped or updated forget the adjacency and the claim records; nodes
+ * added, dropped or relabelled forget the ranks (and, through their claims, the rest); clearing forgets
+ * everything.
+ */
+interface GraphMemo {
+  /** Each filter's view, by a key of its relations and holder. */
+  adjacency: Map<string, AdmittedSteps>;
+  /** Claim records made so far, by claim id. */
+  records: Map<string, ClaimRecord>;
+  ranks: Map<string, number> | null;
+  /** Label comparisons made with the collator since the ranks were last forgotten, roughly. */
+  collations: number;
+}
+
+const MEMOS = new WeakMap<LinkageGraph, GraphMemo>();
+const CLAIM_EVENTS = [
+  "edgeAdded",
+  "edgeDropped",
+  "edgesCleared",
+  "edgeAttributesUpdated",
+  "eachEdgeAttributesUpdated",
+] as const;
+const NODE_EVENTS = [
+  "nodeAdded",
+  "nodeDropped",
+  "nodeAttributesUpdated",
+  "eachNodeAttributesUpdated",
+] as const;
+/** Filters remembered per graph; the oldest is forgotten first. */
+const MAX_FILTERS = 32;
+
+function memoOf(graph: LinkageGraph): GraphMemo {
+  let memo = MEMOS.get(graph);
+  if (!memo) {
+    const fresh: GraphMemo = { adjacency: new Map(), records: new Map(), ranks: null, collations: 0 };
+    const forgetClaims = () => {
+      fresh.adjacency.clear();
+      fresh.records.clear();
+    };
+    const forgetNodes = () => {
+      fresh.ranks = null;
+      fresh.collations = 0;
+    };
+    for (const event of CLAIM_EVENTS) graph.on(event, forgetClaims);
+    for (const event of NODE_EVENTS) graph.on(event, forgetNodes);
+    graph.on("cleared", () => {
+      forgetClaims();
+      forgetNodes();
+    });
+    MEMOS.set(graph, fresh);
+    memo = fresh;
+  }
+  return memo;
+}
+
+/** The graph's remembered view under one filter, made on first use. */
+function admittedSteps(graph: LinkageGraph, filter: CheckedFilter): AdmittedSteps {
+  const { adjacency } = memoOf(graph);
+  // Relations are checked and in vocabulary order, so a bit per relation names the set.
+  let mask = 0;
+  for (const relation of filter.relations) mask |= 1 << RELATIONS.indexOf(relation);
+  const key = `${mask} ${filter.holder ?? ""}`;
+  let view = adjacency.get(key);
+  if (!view) {
+    if (adjacency.size >= MAX_FILTERS) adjacency.delete(adjacency.keys().next().value as string);
+    view = new AdmittedSteps(graph, filter);
+    adjacency.set(key, view);
+  }
+  return view;
+}
+
+/**
+ * Compares two nodes by label (LABEL_ORDER), then id, to sort `count` items. The collator is slow next
+ * to a walk over a few claims, so once a graph's queries have made about as many comparisons as ranking
+ * every label would take, the labels are ranked once and compared as numbers from then on. A first
+ * query never pays for the ranking.
+ */
+function nodeOrder(graph: LinkageGraph, count: number): (a: string, b: string) => number {
+  const memo = memoOf(graph);
+  if (!memo.ranks) {
+    memo.collations += count * Math.log2(count + 1);
+    if (memo.collations > graph.order * Math.log2(graph.order + 1)) {
+      const nodes = graph.mapNodes((id, attributes) => ({ id, label: attributes.label }));
+      nodes.sort((a, b) => LABEL_ORDER.compare(a.label, b.label) || compareText(a.id, b.id));
+      memo.ranks = new Map();
+      for (let i = 0; i < nodes.length; i++) memo.ranks.set((nodes[i] as { id: string }).id, i);
+    }
+  }
+  const ranks = memo.ranks;
+  if (ranks) return (a, b) => (ranks.get(a) as number) - (ranks.get(b) as number);
+  return (a, b) =>
+    LABEL_ORDER.compare(graph.getNodeAttribute(a, "label"), graph.getNodeAttribute(b, "label")) ||
+    compareText(a, b);
+}
+
+/** Each node's admitted claims under one filter, both directions, read once per node. */
+class AdmittedSteps {
+  private readonly steps = new Map<string, Step[]>();
+  private readonly wanted: ReadonlySet<string>;
+  private readonly holder: string | null;
+
+  constructor(
+    private readonly graph: LinkageGraph,
+    { holder, relations }: CheckedFilter,
+  ) {
+    this.holder = holder;
+    this.wanted = new Set<string>(relations);
+  }
+
+  of(node: string): Step[] {
+    return this.steps.get(node) ?? this.read(node);
+  }
+
+  private admits(attributes: ClaimAttributes): boolean {
+    return (
+      this.wanted.has(attributes.relation) &&
+      (this.holder === null || attributes.heldBy.includes(this.holder))
+    );
+  }
+
+  private read(node: string): Step[] {
     const steps: Step[] = [];
-    graph.forEachOutEdge(node, (claim, attributes, _source, target) => {
-      if (wanted.has(attributes.relation) && (holder === null || attributes.heldBy.includes(holder)))
-        steps.push({ claim, node: target });
+    this.graph.forEachOutEdge(node, (claim, attributes, _source, target) => {
+      if (this.admits(attributes)) steps.push({ claim, node: target });
     });
-    graph.forEachInEdge(node, (claim, attributes, source) => {
-      if (wanted.has(attributes.relation) && (holder === null || attributes.heldBy.includes(holder)))
-        steps.push({ claim, node: source });
+    this.graph.forEachInEdge(node, (claim, attributes, source) => {
+      if (this.admits(attributes)) steps.push({ claim, node: source });
     });
-    cache.set(node, steps);
+    this.steps.set(node, steps);
     return steps;
-  };
+  }
 }
 
 /** Breadth-first distances from `start`, over admitted claims, up to `limit` steps. */
-function distancesFrom(stepsOf: (node: string) => Step[], start: string, limit: number): Map<string, number> {
+function distancesFrom(steps: AdmittedSteps, start: string, limit: number): Map<string, number> {
   const distance = new Map([[start, 0]]);
   let frontier = [start];
   for (let d = 1; d <= limit && frontier.length; d++) {
     const next: string[] = [];
     for (const node of frontier) {
-      for (const step of stepsOf(node)) {
+      for (const step of steps.of(node)) {
         if (distance.has(step.node)) continue;
         distance.set(step.node, d);
         next.push(step.node);
@@ -274,37 +426,61 @@ function distancesFrom(stepsOf: (node: string) => Step[], start: string, limit: 
   return distance;
 }
 
-/** Turns raw paths into records; one ClaimRecord object per claim and query, shared by its paths. */
-function recordMaker(graph: LinkageGraph) {
-  const claims = new Map<string, ClaimRecord>();
-  const record = (id: string) => {
-    let found = claims.get(id);
+/**
+ * Turns raw paths into records. Each claim's record is made once per graph state and shared by every
+ * path and query that uses it, so it is frozen: a caller that wants to change one copies it.
+ */
+class RecordBook {
+  constructor(
+    private readonly graph: LinkageGraph,
+    private readonly claims: Map<string, ClaimRecord>,
+  ) {}
+
+  claim(id: string): ClaimRecord {
+    let found = this.claims.get(id);
     if (!found) {
-      found = claimRecord(graph, id);
-      claims.set(id, found);
+      found = Object.freeze(claimRecord(this.graph, id));
+      this.claims.set(id, found);
     }
     return found;
-  };
-  return (path: RawPath): LinkagePath => ({ nodes: path.nodes, claims: path.claims.map(record) });
+  }
+
+  path(raw: RawPath): LinkagePath {
+    const claims: ClaimRecord[] = [];
+    for (const id of raw.claims) claims.push(this.claim(id));
+    return { nodes: raw.nodes, claims };
+  }
+
+  paths(raws: readonly RawPath[]): LinkagePath[] {
+    const out: LinkagePath[] = [];
+    for (const raw of raws) out.push(this.path(raw));
+    return out;
+  }
+}
+
+function recordBook(graph: LinkageGraph): RecordBook {
+  return new RecordBook(graph, memoOf(graph).records);
 }
 
 /** Shortest first, then by the labels along the way, then by claim id: stable across runs. */
 function sortPaths(graph: LinkageGraph, paths: RawPath[]): void {
   if (paths.length < 2) return;
-  const label = (id: string) => graph.getNodeAttribute(id, "label");
-  paths.sort((a, b) => {
-    if (a.claims.length !== b.claims.length) return a.claims.length - b.claims.length;
-    for (let i = 1; i < a.nodes.length; i++) {
-      const x = a.nodes[i] as string;
-      const y = b.nodes[i] as string;
-      if (x !== y) return LABEL_ORDER.compare(label(x), label(y)) || compareText(x, y);
-    }
-    for (let i = 0; i < a.claims.length; i++) {
-      const order = compareText(a.claims[i] as string, b.claims[i] as string);
-      if (order) return order;
-    }
-    return 0;
-  });
+  const order = nodeOrder(graph, paths.length);
+  paths.sort((a, b) => comparePaths(order, a, b));
+}
+
+function comparePaths(order: (a: string, b: string) => number, a: RawPath, b: RawPath): number {
+  if (a.claims.length !== b.claims.length) return a.claims.length - b.claims.length;
+  for (let i = 1; i < a.nodes.length; i++) {
+    const x = a.nodes[i] as string;
+    const y = b.nodes[i] as string;
+    if (x !== y) return order(x, y);
+  }
+  for (let i = 0; i < a.claims.length; i++) {
+    const ordered = compareText(a.claims[i] as string, b.claims[i] as string);
+    if (ordered) return ordered;
+  }
+  return 0;
 }
 
 /** Ids and claim ids sort by code unit: plain, total and locale-free. */
@@ -320,6 +496,12 @@ function requireNode(graph: LinkageGraph, id: string, role: string, kind?: NodeK
     if (kind === undefined || attributes.kind === kind) candidates.push({ id: key, label: attributes.label });
   });
   throw new UnknownNodeError(id, suggestIds(id, candidates));
+}
+
+function checkEnds(graph: LinkageGraph, from: string, to: string): void {
+  requireNode(graph, from, "from");
+  requireNode(graph, to, "to");
+  if (from === to) throw new InvalidArgumentError(`"from" and "to" are the same node, "${from}"`);
 }
 
 function checkDepth(name: string, depth: unknown): number {
@@ -338,7 +520,7 @@ function checkDepth(name: string, depth: unknown): number {
 function checkFilter(
   graph: LinkageGraph,
   { holder = null, relations = DEFAULT_TRACE_RELATIONS }: ClaimFilter,
-) {
+): CheckedFilter {
   if (holder !== null) {
     requireNode(graph, holder, "holder", "actor");
     if (graph.getNodeAttribute(holder, "kind") !== "actor")
@@ -346,12 +528,11 @@ function checkFilter(
   }
   if (!Array.isArray(relations) || relations.length === 0)
     throw new InvalidArgumentError(`relations must name at least one of ${RELATIONS.join(", ")}`);
-  const unknown = relations.filter((r) => !(RELATIONS as readonly string[]).includes(r));
-  if (unknown.length)
-    throw new InvalidArgumentError(
-      `unknown relation ${unknown.map((r) => `"${r}"`).join(", ")}; expected ${RELATIONS.join(", ")}`,
-    );
   // The vocabulary's order, each once, so the same filter always reads the same.
-  const checked: CheckedFilter = { holder, relations: RELATIONS.filter((r) => relations.includes(r)) };
-  return checked;
+  const checked: Relation[] = [];
+  for (const relation of RELATIONS) if (relations.includes(relation)) checked.push(relation);
+  for (const relation of relations)
+    if (!checked.includes(relation))
+      throw new InvalidArgumentError(`unknown relation "${relation}"; expected ${RELATIONS.join(", ")}`);
+  return { holder, relations: checked };
 }
