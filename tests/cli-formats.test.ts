@@ -27,7 +27,7 @@ describe("linkage export", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<gexf xmlns="http:\/\/gexf.net\/1.3"/);
     expect(stdout.match(/<node /g)).toHaveLength(51);
-    expect(stdout.match(/<edge /g)).toHaveLength(69);
+    expect(stdout.match(/<edge /g)).toHaveLength(73);
   });
 
   it("prints project JSON that is graph-data's own file", () => {
@@ -176,7 +176,7 @@ describe("linkage import", () => {
     expect(JSON.parse(stdout)).toMatchObject({
       sources: [{ id: "cns-us-china-2000", provenance: "curated" }],
       nodes: { total: 51 },
-      claims: { total: 69 },
+      claims: { total: 73 },
     });
   });
 });

@@ -15,7 +15,7 @@ describe("linkage validate", () => {
   it("passes graph-data by default", () => {
     const { code, stdout } = linkage("validate");
     expect(code).toBe(0);
-    expect(stdout).toMatch(/ok: 1 file\(s\), 51 nodes, 69 claims, no problems/);
+    expect(stdout).toMatch(/ok: 1 file\(s\), 51 nodes, 73 claims, no problems/);
   });
 
   it("prints stable JSON", () => {
@@ -24,7 +24,7 @@ describe("linkage validate", () => {
     expect(JSON.parse(stdout)).toEqual({
       ok: true,
       files: ["graph-data/cns-us-china-2000.json"],
-      counts: { sources: 1, nodes: 51, claims: 69 },
+      counts: { sources: 1, nodes: 51, claims: 73 },
       problems: [],
     });
   });
@@ -67,7 +67,7 @@ describe("linkage stats", () => {
     expect(code).toBe(0);
     const stats = JSON.parse(stdout);
     expect(stats.nodes).toEqual({ total: 51, byKind: { actor: 7, issue: 37, treaty: 7 } });
-    expect(stats.claims.total).toBe(69);
+    expect(stats.claims.total).toBe(73);
     expect(Object.keys(stats.claims.byRelation)).toEqual(["supports", "opposes", "links-to"]);
     expect(stats.claims.byHolder["actor:china"]).toBeGreaterThan(0);
     expect(Object.keys(stats.claims.byFinding)).toHaveLength(12);

@@ -500,10 +500,21 @@ describe("the conference's graph-data", () => {
     ).toBe(true);
   });
 
-  // F10 lists five more differences (the rogue threat, whether NMD targets China, whether defences
-  // stabilize, whether TMD spurs offensive missiles, how far CSBMs keep stability). graph-data records each
-  // as one links-to claim held by both sides, so they come out as shared agreements; see the issue's report.
-  it.todo("finds F10's five disputed missile-defence questions once graph-data records each side's view");
+  it("finds F10's disputed missile-defence questions as opposite stances, none as an agreement", () => {
+    for (const [us, china] of [
+      ["f10-us-takes-rogue-threat-seriously", "f10-china-discounts-rogue-threat"],
+      ["f10-us-denies-nmd-aimed-at-china", "f10-china-suspects-nmd-aimed-at-it"],
+      ["f10-us-defences-can-stabilize", "f10-china-doubts-defences-stabilize"],
+      ["f10-us-denies-tmd-aids-offense", "f10-china-sees-tmd-aiding-offense"],
+    ])
+      expect(disagreed("opposite-stances", us as string, china as string), `${us} vs ${china}`).toBe(true);
+    const agreedF10 = c.agreements.filter(
+      (a) =>
+        a.findings.includes("cns-us-china-2000#F10") &&
+        !a.claims.some((claim) => claim.id === "f10-tmd-to-taiwan-is-tmd"),
+    );
+    expect(agreedF10).toEqual([]);
+  });
 
   it("does not turn the stated agreements into disagreements", () => {
     const contested = new Set(c.disagreements.flatMap((d) => [d.claimA.id, d.claimB.id]));
