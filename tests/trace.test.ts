@@ -314,6 +314,16 @@ describe("answers follow the graph as it changes", () => {
     graph.updateEachEdgeAttributes((_claim, attributes) => ({ ...attributes, heldBy: [CN] }));
     expect(reached(china())).toEqual(["issue:b"]);
     expect(shortestPath(graph, "issue:a", "issue:b", { holder: US })).toBeNull();
+    // Even with every listener gone, a change in the number of claims is noticed.
+    graph.removeAllListeners();
+    graph.addDirectedEdgeWithKey("ca", "issue:c", "issue:a", {
+      relation: "links-to",
+      heldBy: [CN],
+      findings: ["hand#F1"],
+      note: "ca",
+      sourceId: "hand",
+    });
+    expect(reached(china())).toEqual(["issue:c", "issue:b"]);
   });
 });
 

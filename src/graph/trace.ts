@@ -1,6 +1,7 @@
 // Linkage tracing and paths over the claim graph: which nodes a holder ties to a target, every chain
-// of claims between two nodes, and the shortest one. Pure: reads a LinkageGraph and returns plain
-// records (records.ts); runs in Node and in the browser.
+// of claims between two nodes, and the shortest one. Reads a LinkageGraph, never changes its nodes or claims, and returns
+// plain records (records.ts); runs in Node and in the browser. Its one memory is per graph (memoOf):
+// indexes that graphology's mutation events make it forget, so the same graph always gives the same answer.
 //
 // What an analyst expects, and so what this module does:
 // - A path is a sequence of claims, not of nodes. Two parallel claims between the same pair (say one
@@ -287,6 +288,9 @@ interface GraphMemo {
   ranks: Map<string, number> | null;
   /** Label comparisons made with the collator since the ranks were last forgotten, roughly. */
   collations: number;
+  /** The graph's order and size when last seen. */
+  order: number;
+  size: number;
 }
 
 const MEMOS = new WeakMap<LinkageGraph, GraphMemo>();
@@ -309,7 +313,14 @@ const MAX_FILTERS = 32;
 function memoOf(graph: LinkageGraph): GraphMemo {
   let memo = MEMOS.get(graph);
   if (!memo) {
-    const fresh: GraphMemo = { adjacency: new Map(), records: new Map(), ranks: null, collations: 0 };
+    const fresh: GraphMemo = {
+      adjacency: new Map(),
+      records: new Map(),
+      ranks: null,
+      collations: 0,
+      order: graph.order,
+      size: graph.size,
+    };
     const forgetClaims = () => {
       fresh.adjacency.clear();
       fresh.records.clear();
@@ -326,6 +337,15 @@ function memoOf(graph: LinkageGraph): GraphMemo {
     });
     MEMOS.set(graph, fresh);
     memo = fresh;
+  }
+  // A second guard, should someone remove every listener of the graph: a change of size forgets too.
+  if (memo.order !== graph.order || memo.size !== graph.size) {
+    memo.adjacency.clear();
+    memo.records.clear();
+    memo.ranks = null;
+    memo.collations = 0;
+    memo.order = graph.order;
+    memo.size = graph.size;
   }
   return memo;
 }
