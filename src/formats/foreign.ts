@@ -10,11 +10,12 @@ import type {
 } from "../model/schema.ts";
 import { NODE_KINDS, type NodeKind, RELATIONS, type Relation } from "../model/vocabulary.ts";
 import { ImportError, type ImportProblem } from "./errors.ts";
-import { checkLabel } from "./limits.ts";
+import { checkLabel, type LazyWhere } from "./limits.ts";
 import { SCHEMA_REF } from "./records.ts";
 import { DEFAULT_MAPPING, type FormatId, type ImportMapping } from "./types.ts";
 
 type Where = Omit<ImportProblem, "message">;
+const at = (where: LazyWhere): Where => (typeof where === "function" ? where() : where);
 
 export interface ForeignNode {
   id: string;
@@ -23,7 +24,7 @@ export interface ForeignNode {
   y?: number;
   size?: number;
   attributes: ForeignAttributes;
-  where: Where;
+  where: LazyWhere;
 }
 
 export interface ForeignEdge {
@@ -31,7 +32,7 @@ export interface ForeignEdge {
   source: string;
   target: string;
   attributes: ForeignAttributes;
-  where: Where;
+  where: LazyWhere;
 }
 
 export interface ForeignGraph {
@@ -78,7 +79,7 @@ export function foreignToSourceFile(
   let unreadKinds = 0;
   const nodes = graph.nodes.map((foreign): ImportedNode => {
     if (nodeIds.has(foreign.id)) {
-      throw new ImportError({ ...foreign.where, message: `node id "${foreign.id}" is used twice` });
+      throw new ImportError({ ...at(foreign.where), message: `node id "${foreign.id}" is used twice` });
     }
     nodeIds.add(foreign.id);
     let kind: NodeKind = mapping.defaultKind;
@@ -108,7 +109,7 @@ export function foreignToSourceFile(
     for (const end of [edge.source, edge.target]) {
       if (!nodeIds.has(end)) {
         throw new ImportError({
-          ...edge.where,
+          ...at(edge.where),
           message: `the edge refers to node "${end}", which the file does not define`,
         });
       }
@@ -120,7 +121,7 @@ export function foreignToSourceFile(
       while (claimIds.has(id));
       claimIds.add(id);
     } else if (seen.has(id)) {
-      throw new ImportError({ ...edge.where, message: `edge id "${id}" is used twice` });
+      throw new ImportError({ ...at(edge.where), message: `edge id "${id}" is used twice` });
     }
     seen.add(id);
     let relation: Relation = defaultRelation;

@@ -148,9 +148,10 @@ export function readGexf(input: ImportInput, options: ImportOptions): ImportOutc
   const notes: Notes = new Map();
 
   const readId = (element: XmlElementLike, name = "id") => {
-    const where = elementWhere(file, element, ["id", "source", "target"]);
+    const where = () => elementWhere(file, element, ["id", "source", "target"]);
     const raw = element.getAttribute(name);
-    if (raw === null) throw new ImportError({ ...where, message: `the ${element.localName} has no ${name}` });
+    if (raw === null)
+      throw new ImportError({ ...where(), message: `the ${element.localName} has no ${name}` });
     return idOf(raw, where, name);
   };
 
@@ -158,7 +159,7 @@ export function readGexf(input: ImportInput, options: ImportOptions): ImportOutc
     return readOwnGexf(file, own, nodeElements, edgeElements, nodeDeclared, edgeDeclared, readId, notes);
 
   const nodes: ForeignNode[] = nodeElements.map((element) => {
-    const where = elementWhere(file, element);
+    const where = () => elementWhere(file, element);
     const id = readId(element);
     const attributes = foreignAttributes(attvalues(element, notes), nodeDeclared, undefined, notes, "node");
     const node: ForeignNode = { id, attributes, where };
@@ -184,7 +185,7 @@ export function readGexf(input: ImportInput, options: ImportOptions): ImportOutc
     return node;
   });
   const edges: ForeignEdge[] = edgeElements.map((element) => {
-    const where = elementWhere(file, element, ["id", "source", "target"]);
+    const where = () => elementWhere(file, element, ["id", "source", "target"]);
     const attributes = foreignAttributes(attvalues(element, notes), edgeDeclared, undefined, notes, "edge");
     const edge: ForeignEdge = {
       source: readId(element, "source"),
@@ -252,7 +253,7 @@ function readOwnGexf(
     return found;
   };
   const nodes: NodeRecord[] = nodeElements.map((element) => {
-    const where = elementWhere(file, element);
+    const where = () => elementWhere(file, element);
     const id = readId(element);
     const values = attvalues(element, notes);
     const attributes = nodeFromFields(

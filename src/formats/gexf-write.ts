@@ -1,7 +1,8 @@
 // The GEXF 1.3 writer, for Gephi: the model's fields as typed attributes declared in <attributes>,
 // foreign attributes beside them, and viz colours (from the kind and relation tables), positions,
 // sizes and shapes. Viz elements are written in the GEXF namespace, as the official 1.3 XSD declares
-// them, so the file validates with xmllint; Gephi and graphology-gexf read them by local name.
+// them, so the file validates with xmllint; Gephi and graphology-gexf read them by local name. Each
+// node and edge is one line: indentation inside them would add a text node per line for readers.
 import type { LinkageGraph } from "../graph/types.ts";
 import type { ForeignValue } from "../model/schema.ts";
 import { KIND_STYLES, RELATION_STYLES } from "../model/vocabulary.ts";
@@ -80,62 +81,58 @@ export function writeGexf(graph: LinkageGraph, options: ExportOptions = {}): Exp
   graph.forEachNode((id, a) => {
     const where = () => `node "${id}"`;
     out.push(
-      `      <node id="${xmlAttribute(id, where)}" label="${xmlAttribute(a.label, where)}">\n        <attvalues>\n`,
+      `      <node id="${xmlAttribute(id, where)}" label="${xmlAttribute(a.label, where)}"><attvalues>`,
     );
     for (const [field, value] of nodeFieldValues(a)) {
       out.push(
-        `          <attvalue for="${field}" value="${xmlAttribute(Array.isArray(value) ? gexfList(value) : value, where)}"/>\n`,
+        `<attvalue for="${field}" value="${xmlAttribute(Array.isArray(value) ? gexfList(value) : value, where)}"/>`,
       );
     }
     for (const field of ["x", "y", "size"] as const) {
       const value = a[field];
-      if (value !== undefined) out.push(`          <attvalue for="${field}" value="${xmlNumber(value)}"/>\n`);
+      if (value !== undefined) out.push(`<attvalue for="${field}" value="${xmlNumber(value)}"/>`);
     }
     if (a.attributes) {
       for (const name in a.attributes) {
         const value = a.attributes[name] as ForeignValue;
         const column = nodeColumns.columnFor(name, value);
-        out.push(
-          `          <attvalue for="f${column.index}" value="${xmlAttribute(gexfValue(value), where)}"/>\n`,
-        );
+        out.push(`<attvalue for="f${column.index}" value="${xmlAttribute(gexfValue(value), where)}"/>`);
       }
     }
     const style = KIND_STYLES[a.kind];
     out.push(
-      "        </attvalues>\n",
-      `        <color ${rgb(style.color)}/>\n`,
-      `        <position x="${xmlNumber(place.x(id))}" y="${xmlNumber(place.y(id))}" z="0"/>\n`,
-      `        <size value="${xmlNumber(place.size(id))}"/>\n`,
-      `        <shape value="${NODE_SHAPES[style.shape]}"/>\n`,
-      "      </node>\n",
+      "</attvalues>",
+      `<color ${rgb(style.color)}/>`,
+      `<position x="${xmlNumber(place.x(id))}" y="${xmlNumber(place.y(id))}" z="0"/>`,
+      `<size value="${xmlNumber(place.size(id))}"/>`,
+      `<shape value="${NODE_SHAPES[style.shape]}"/>`,
+      "</node>\n",
     );
   });
   out.push("    </nodes>\n", `    <edges count="${graph.size}">\n`);
   graph.forEachEdge((id, a, source, target) => {
     const where = () => `claim "${id}"`;
     out.push(
-      `      <edge id="${xmlAttribute(id, where)}" source="${xmlAttribute(source, where)}" target="${xmlAttribute(target, where)}" kind="${a.relation}">\n        <attvalues>\n`,
+      `      <edge id="${xmlAttribute(id, where)}" source="${xmlAttribute(source, where)}" target="${xmlAttribute(target, where)}" kind="${a.relation}"><attvalues>`,
     );
     for (const [field, value] of claimFieldValues(a)) {
       out.push(
-        `          <attvalue for="${field}" value="${xmlAttribute(Array.isArray(value) ? gexfList(value) : value, where)}"/>\n`,
+        `<attvalue for="${field}" value="${xmlAttribute(Array.isArray(value) ? gexfList(value) : value, where)}"/>`,
       );
     }
     if (a.attributes) {
       for (const name in a.attributes) {
         const value = a.attributes[name] as ForeignValue;
         const column = claimColumns.columnFor(name, value);
-        out.push(
-          `          <attvalue for="f${column.index}" value="${xmlAttribute(gexfValue(value), where)}"/>\n`,
-        );
+        out.push(`<attvalue for="f${column.index}" value="${xmlAttribute(gexfValue(value), where)}"/>`);
       }
     }
     const style = RELATION_STYLES[a.relation];
     out.push(
-      "        </attvalues>\n",
-      `        <color ${rgb(style.color)}/>\n`,
-      `        <shape value="${style.dash > 0 ? "dashed" : "solid"}"/>\n`,
-      "      </edge>\n",
+      "</attvalues>",
+      `<color ${rgb(style.color)}/>`,
+      `<shape value="${style.dash > 0 ? "dashed" : "solid"}"/>`,
+      "</edge>\n",
     );
   });
   out.push("    </edges>\n  </graph>\n</gexf>\n");

@@ -78,9 +78,10 @@ export function readGraphml(input: ImportInput, options: ImportOptions): ImportO
   const notes: Notes = new Map();
 
   const readId = (element: XmlElementLike, name = "id") => {
-    const where = elementWhere(file, element, ["id", "source", "target"]);
+    const where = () => elementWhere(file, element, ["id", "source", "target"]);
     const raw = element.getAttribute(name);
-    if (raw === null) throw new ImportError({ ...where, message: `the ${element.localName} has no ${name}` });
+    if (raw === null)
+      throw new ImportError({ ...where(), message: `the ${element.localName} has no ${name}` });
     return idOf(raw, where, name);
   };
 
@@ -125,7 +126,7 @@ export function readGraphml(input: ImportInput, options: ImportOptions): ImportO
     return undefined;
   };
   const nodes: ForeignNode[] = nodeElements.map((element) => {
-    const where = elementWhere(file, element);
+    const where = () => elementWhere(file, element);
     const attributes = attributesOf(element, "node");
     const node: ForeignNode = { id: readId(element), attributes, where };
     const label = attributes.label ?? attributes.name ?? graphicsLabel(element);
@@ -133,7 +134,7 @@ export function readGraphml(input: ImportInput, options: ImportOptions): ImportO
     return node;
   });
   const edges: ForeignEdge[] = edgeElements.map((element) => {
-    const where = elementWhere(file, element, ["id", "source", "target"]);
+    const where = () => elementWhere(file, element, ["id", "source", "target"]);
     const edge: ForeignEdge = {
       source: readId(element, "source"),
       target: readId(element, "target"),
@@ -211,7 +212,7 @@ function readOwnGraphml(
     return found;
   };
   const nodes: NodeRecord[] = nodeElements.map((element) => {
-    const where = elementWhere(file, element);
+    const where = () => elementWhere(file, element);
     const id = readId(element);
     const fields = fieldsOf(element, nodeKeys);
     const attributes = nodeFromFields(

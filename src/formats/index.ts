@@ -4,7 +4,7 @@
 import type { LinkageGraph } from "../graph/types.ts";
 import { writeCsv } from "./csv.ts";
 import { CYPHER_MIME, writeCypher } from "./cypher.ts";
-import { ImportError } from "./errors.ts";
+import { ExportError, ImportError } from "./errors.ts";
 import { readGexf } from "./gexf-read.ts";
 import { GEXF_MIME, writeGexf } from "./gexf-write.ts";
 import { readGraphml } from "./graphml-read.ts";
@@ -100,7 +100,7 @@ export function exportGraph(
   options: ExportOptions = {},
 ): ExportFile[] {
   const write = FORMATS[format].write;
-  if (!write) throw new ImportError({ file: format, message: `${FORMATS[format].label} cannot be written` });
+  if (!write) throw new ExportError(`${FORMATS[format].label} cannot be written`);
   return write(graph, options);
 }
 

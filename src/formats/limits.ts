@@ -22,7 +22,14 @@ export function checkTextSize(file: string, text: string): void {
 }
 
 /** An id as a string: strings and finite numbers are ids, anything else is refused. */
-export function idOf(value: unknown, where: Omit<ImportProblem, "message">, what = "id"): string {
+type Where = Omit<ImportProblem, "message">;
+/** Where a value sits, or a function that says so: made only when there is an error to report. */
+export type LazyWhere = Where | (() => Where);
+const resolve = (where: LazyWhere): Where => (typeof where === "function" ? where() : where);
+
+export function idOf(value: unknown, lazyWhere: LazyWhere, what = "id"): string {
+  if (typeof value === "string" && value.length > 0 && value.length <= MAX_LABEL_LENGTH) return value;
+  const where = resolve(lazyWhere);
   if (typeof value === "string") {
     if (value.length === 0) throw new ImportError({ ...where, message: `the ${what} is empty` });
     if (value.length > MAX_LABEL_LENGTH) {
@@ -41,10 +48,10 @@ export function idOf(value: unknown, where: Omit<ImportProblem, "message">, what
 }
 
 /** Throws when a label (or other displayed text) is over the length limit. */
-export function checkLabel(label: string, where: Omit<ImportProblem, "message">): string {
+export function checkLabel(label: string, where: LazyWhere): string {
   if (label.length > MAX_LABEL_LENGTH) {
     throw new ImportError({
-      ...where,
+      ...resolve(where),
       message: `the label is ${label.length} characters long; labels are limited to ${MAX_LABEL_LENGTH}`,
     });
   }
