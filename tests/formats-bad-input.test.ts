@@ -1,6 +1,8 @@
 // Bad input: every failed import throws a typed error naming the file and the line or element, and
 // leaves nothing behind. DOCTYPEs (XXE, billion laughs) are refused before any parser sees the text,
 // sizes are bounded, ids must be strings or numbers, and nothing imported is ever evaluated.
+import { readFileSync } from "node:fs";
+import { DOMParser } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
 import {
   checkFileSize,
@@ -10,6 +12,7 @@ import {
   MAX_IMPORT_BYTES,
   UnsafeXmlError,
 } from "../src/formats/index.ts";
+import { browserXmlParser } from "../src/formats/xml-browser.ts";
 import type { XmlParser } from "../src/formats/xml-dom.ts";
 import { nodeXmlParser } from "../src/formats/xml-node.ts";
 
@@ -191,5 +194,37 @@ describe("all or nothing", () => {
     expect(error.message).toBe(
       "notes.txt: not a format this can import (project JSON, graphology JSON, GEXF or GraphML)",
     );
+  });
+});
+
+describe("the browser's XmlParser", () => {
+  it("reads a document from a DOMParser-like class", () => {
+    const text = readFileSync(
+      new URL("../../shared/fixtures/networkx/karate-club.gexf", import.meta.url),
+      "utf8",
+    );
+    const parser = browserXmlParser(DOMParser as unknown as Parameters<typeof browserXmlParser>[0]);
+    expect(importGraph({ name: "karate-club.gexf", text }, { xml: parser }).graph.order).toBe(34);
+  });
+
+  it("turns a <parsererror> document (as Chromium makes it) into a line and a column", () => {
+    class ChromiumLike {
+      parseFromString() {
+        const error = {
+          textContent:
+            "This page contains the following errors:error on line 3 at column 5: Opening and ending tag mismatch: node line 2 and graph\nBelow is a rendering of the page up to the first error.",
+        };
+        return {
+          documentElement: null,
+          getElementsByTagName: (name: string) => (name === "parsererror" ? [error] : []),
+        };
+      }
+    }
+    const parser = browserXmlParser(ChromiumLike as unknown as Parameters<typeof browserXmlParser>[0]);
+    const error = failure(() =>
+      importGraph({ name: "b.gexf", text: "<gexf>\n<node>\n</graph>" }, { xml: parser }),
+    );
+    expect(error.problems[0]).toMatchObject({ file: "b.gexf", line: 3, column: 5 });
+    expect(error.message).toContain("Opening and ending tag mismatch");
   });
 });
