@@ -23,7 +23,7 @@ describe("linkage trace", () => {
     expect(stdout).toMatch(
       /US arms sales to Taiwan\n\s+←links-to \(contingent on\)—\s+\[f3-cooperation-contingent-on-arms-sales; held by China; cns-us-china-2000#F3\]\n\s+US–China nonproliferation cooperation/,
     );
-    expect(stdout).toMatch(/Sino-US relations\s+\(issue:bilateral-relations\) · 3 paths/);
+    expect(stdout).toMatch(/Sino-US relations\s+\(issue:bilateral-relations\) · 2 paths/);
     expect(stdout).toMatch(
       /Findings cited \(\d+\):\n(.*\n)*\s+cns-us-china-2000#F3 {2}The sides split over linkage/,
     );
