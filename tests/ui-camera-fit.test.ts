@@ -66,3 +66,27 @@ describe("fitCamera", () => {
     expect(fitCamera([], frame)).toEqual({ x: 0.5, y: 0.5, ratio: 1 });
   });
 });
+
+describe("fitCamera around a centre", () => {
+  const items: FitItem[] = [
+    { x: 0.5, y: 0.5, radius: 8, labelWidth: 60 },
+    { x: 0.2, y: 0.4, radius: 5, labelWidth: 80 },
+    { x: 0.55, y: 0.9, radius: 5, labelWidth: 30 },
+  ];
+
+  it("looks at the centre and still fits every item on its side of it", () => {
+    const camera = fitCamera(items, frame, { x: 0.5, y: 0.5 });
+    expect(camera).toMatchObject({ x: 0.5, y: 0.5 });
+    for (const item of items) {
+      const box = edges(item, camera);
+      expect(box.left).toBeGreaterThanOrEqual(frame.padding - 0.5);
+      expect(box.right).toBeLessThanOrEqual(frame.width - frame.padding + 0.5);
+      expect(box.top).toBeGreaterThanOrEqual(frame.padding - 0.5);
+      expect(box.bottom).toBeLessThanOrEqual(frame.height - frame.padding + 0.5);
+    }
+  });
+
+  it("needs to zoom out further than a free fit of the same items", () => {
+    expect(fitCamera(items, frame, { x: 0.5, y: 0.5 }).ratio).toBeGreaterThan(fitCamera(items, frame).ratio);
+  });
+});

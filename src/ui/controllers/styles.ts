@@ -60,15 +60,22 @@ export const LABEL_SIZE = 13;
 /** Claim widths in screen pixels; a claim both sides hold is drawn twice as wide. */
 export const CLAIM_WIDTH = { single: 1.6, both: 3.4 } as const;
 
+function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}
+
 export function explorerPrimitives() {
   return {
     nodes: {
-      shapes: Object.values(SHAPES).map((shape) => shape()),
+      // Only what the tables use: every declared shape or head makes sigma's shaders bigger.
+      shapes: unique(NODE_KINDS.map((kind) => KIND_STYLES[kind].shape)).map((shape) => SHAPES[shape]()),
       layers: [layerFill()],
     },
     edges: {
       paths: [pathLine(), pathCurved()],
-      extremities: Object.values(HEADS).map((head) => head()),
+      extremities: unique(RELATIONS.map((relation) => RELATION_STYLES[relation].head)).map((head) =>
+        HEADS[head](),
+      ),
       variables: {
         solidColor: { type: "color" as const, default: "#94a3b8" },
         dashSize: { type: "number" as const, default: 0 },
@@ -144,8 +151,6 @@ export function explorerStyles(): ExplorerStyles {
         labelSize: 12,
         labelColor: LABEL_COLOR,
         labelFont: "500 sans-serif",
-        labelBackgroundColor: "#ffffff",
-        labelBackgroundPadding: 2,
         cursor: "pointer",
       },
       { matchData: "relation", cases: relationCases },
@@ -168,7 +173,8 @@ export const EXPLORER_SETTINGS: Partial<Settings> = {
   autoRescaleContent: "nodes",
   enableEdgeEvents: true,
   renderEdgeLabels: true,
-  nodeLabelEvents: "extend",
+  // No nodeLabelEvents: picking labels too costs a third GPU program, about 200 ms more before
+  // the first frame in software WebGL (bench/explorer.bench.ts), for a hover target users rarely need.
   labelRenderedSizeThreshold: 0,
   labelDensity: 1,
   labelGridCellSize: 120,

@@ -42,7 +42,11 @@ export function createGraphControls(commands: GraphCommands) {
   const reset = el("button", {
     class: "tool-button tool-button-wide",
     text: "Reset",
-    attrs: { type: "button", title: "Go back to the standard layout (the same on every load)" },
+    attrs: {
+      type: "button",
+      "aria-label": "Reset the layout",
+      title: "Go back to the standard layout (the same on every load)",
+    },
     on: { click: () => commands.resetLayout() },
   });
   const element = el(
