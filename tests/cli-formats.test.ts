@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const fixtures = fileURLToPath(new URL("../../shared/fixtures/", import.meta.url));
+const fixtures = fileURLToPath(new URL("./fixtures/external/", import.meta.url));
 const karate = join(fixtures, "networkx/karate-club.gexf");
 
 function linkage(...args: string[]) {

@@ -200,7 +200,7 @@ describe("all or nothing", () => {
 describe("the browser's XmlParser", () => {
   it("reads a document from a DOMParser-like class", () => {
     const text = readFileSync(
-      new URL("../../shared/fixtures/networkx/karate-club.gexf", import.meta.url),
+      new URL("./fixtures/external/networkx/karate-club.gexf", import.meta.url),
       "utf8",
     );
     const parser = browserXmlParser(DOMParser as unknown as Parameters<typeof browserXmlParser>[0]);

@@ -16,7 +16,7 @@ import { nodeXmlParser } from "../src/formats/xml-node.ts";
 import type { LinkageGraph } from "../src/graph/types.ts";
 import { awkwardGraph } from "./awkward-graph.ts";
 
-const fixtures = new URL("../../shared/fixtures/", import.meta.url);
+const fixtures = new URL("./fixtures/external/", import.meta.url);
 const xsd = fileURLToPath(new URL("gexf-1.3-schema/gexf.xsd", fixtures));
 const work = mkdtempSync(join(tmpdir(), "linkage-formats-"));
 

@@ -1,12 +1,12 @@
 // Real files written by other tools load with their known counts and a few known attribute values.
-// The fixtures are ../shared/fixtures (see its README): the Gephi dataset page's GEXF files (1.1draft
+// The fixtures are tests/fixtures/external (see its README): the Gephi dataset page's GEXF files (1.1draft
 // to 1.3) and files that networkx 3.6.1 wrote (GEXF 1.2draft, GraphML).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { type ImportMapping, importGraph } from "../src/formats/index.ts";
 import { nodeXmlParser } from "../src/formats/xml-node.ts";
 
-const fixtures = new URL("../../shared/fixtures/", import.meta.url);
+const fixtures = new URL("./fixtures/external/", import.meta.url);
 
 function load(path: string, mapping?: ImportMapping) {
   const text = readFileSync(new URL(path, fixtures), "utf8");

@@ -12,7 +12,7 @@ import { type AnyLoadedSource, loadAnySourceText } from "../src/graph/load.ts";
 import type { LinkageGraph } from "../src/graph/types.ts";
 import { awkwardGraph, LONG_LABEL, WEIRD_ID } from "./awkward-graph.ts";
 
-const fixtures = new URL("../../shared/fixtures/", import.meta.url);
+const fixtures = new URL("./fixtures/external/", import.meta.url);
 
 function graphData(): LinkageGraph {
   const loaded = readGraph();
