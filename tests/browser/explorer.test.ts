@@ -1,11 +1,12 @@
 // The explorer in a real headless Chromium, on the production build: it loads cleanly, really
 // paints the network, and search, selection, filters, links, history, the list view and the
 // no-WebGL2 fallback all work the way a user would use them. Screenshots go to tests/artifacts/.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findingIndex } from "../../src/graph/build.ts";
+import { computeLayout } from "../../src/graph/layout.ts";
 import { DEFAULT_FILTERS, type Filters } from "../../src/ui/state/explorer-state.ts";
 import { visibleItems } from "../../src/ui/state/filters.ts";
 import { loadGraphData } from "../support/graph-data.ts";
@@ -308,6 +309,31 @@ describe("the explorer", { timeout: 90_000 }, () => {
     await page.screenshot({ path: artifact("explorer-no-webgl2.png") });
     await nextFrames(page);
     expect(errors).toEqual([]);
+  });
+
+  it("lays out in a web worker exactly as the build does", async () => {
+    // The worker is the fallback for nodes that arrive without build-time positions.
+    const workerFile = readdirSync(join(app.outDir, "assets")).find((name) =>
+      name.startsWith("layout-worker"),
+    );
+    if (!workerFile) throw new Error("the build has no layout worker");
+    const { page } = await open();
+    const fromWorker = await page.evaluate(
+      ({ url, serialized }) =>
+        new Promise<Record<string, { x: number; y: number }>>((resolve, reject) => {
+          const worker = new Worker(url, { type: "module" });
+          worker.onmessage = (event) => resolve(event.data);
+          worker.onerror = (event) => reject(new Error(event.message));
+          worker.postMessage({ graph: serialized, options: {} });
+        }),
+      { url: `${app.url}assets/${workerFile}`, serialized: graph.export() },
+    );
+    const fromBuild = computeLayout(loadGraphData());
+    expect(Object.keys(fromWorker).sort()).toEqual(Object.keys(fromBuild).sort());
+    for (const [node, { x, y }] of Object.entries(fromBuild)) {
+      expect(fromWorker[node]?.x).toBeCloseTo(x, 2);
+      expect(fromWorker[node]?.y).toBeCloseTo(y, 2);
+    }
   });
 
   it("zooms and pans from the keyboard", async () => {
