@@ -31,6 +31,8 @@ export interface ExplorerInput {
   sources: SourcesResult;
   /** Build-time positions by node id; nodes missing here are laid out in a web worker. */
   positions: Positions;
+  /** Extra controls at the end of the header (import and export, the imported-graph banner). */
+  headerTools?: readonly HTMLElement[];
 }
 
 export interface Explorer {
@@ -38,6 +40,12 @@ export interface Explorer {
   renderer: ExplorerRenderer | null;
   /** Resolves after the first frame is drawn (or the list view shown, without WebGL2). */
   ready: Promise<void>;
+  /** The graph shown, or null when the data could not be loaded. */
+  graph: LinkageGraph | null;
+  /** What the current view shows (the filters today; a trace or lens may narrow it later). */
+  visibility(): Visibility | null;
+  /** Stops the renderer and every page-wide listener, so another explorer can take the page. */
+  dispose(): void;
 }
 
 function subtitle(graph: LinkageGraph): string {
@@ -86,7 +94,14 @@ function showProblems(root: HTMLElement, problems: readonly Problem[]): Explorer
     ),
   );
   markReady();
-  return { store: createStore(INITIAL_STATE), renderer: null, ready: Promise.resolve() };
+  return {
+    store: createStore(INITIAL_STATE),
+    renderer: null,
+    ready: Promise.resolve(),
+    graph: null,
+    visibility: () => null,
+    dispose: () => undefined,
+  };
 }
 
 export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer {
@@ -103,6 +118,7 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
   let standard = standardPositions();
 
   const store = createStore(INITIAL_STATE);
+  const disposal = new AbortController();
   const visibilityFor = visibilityCache(graph);
   const visibilityOf = (state: ExplorerState) => visibilityFor(state.filters);
   let counted: { visibility: Visibility; counts: VisibleCounts } | null = null;
@@ -191,6 +207,8 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
     header(
       el("p", { class: "brand-subtitle", text: subtitle(graph), attrs: { title: subtitle(graph) } }),
       search.element,
+      // Before the view switch, so Tab goes from the view switch straight into the view.
+      ...(input.headerTools ?? []),
       el(
         "div",
         { class: "view-switch", attrs: { role: "group", "aria-label": "View" } },
@@ -263,8 +281,8 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
   };
   store.subscribe((state, _previous, action) => render(state, action));
 
-  bindKeyboard(store, search.input, canvas, commands);
-  const url = bindUrl(store, knownIds(graph));
+  bindKeyboard(store, search.input, canvas, commands, disposal.signal);
+  const url = bindUrl(store, knownIds(graph), disposal.signal);
   url.restoreFromLocation();
 
   const canDraw = webgl2Available();
@@ -284,6 +302,7 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
     graphView.append(status);
     layoutInWorker(graph)
       .then((positions) => {
+        if (disposal.signal.aborted) return;
         graph.updateEachNodeAttributes((node, attributes) => ({ ...attributes, ...positions[node] }));
         standard = standardPositions();
         status.remove();
@@ -309,6 +328,14 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
       return renderer;
     },
     ready,
+    graph,
+    visibility: () => visibilityOf(store.getState()),
+    dispose() {
+      disposal.abort();
+      layout?.kill();
+      renderer?.kill();
+      renderer = null;
+    },
   };
 }
 
@@ -341,29 +368,34 @@ function bindKeyboard(
   searchInput: HTMLInputElement,
   canvas: HTMLElement,
   camera: CameraCommands,
+  signal?: AbortSignal,
 ): void {
-  document.addEventListener("keydown", (event) => {
-    if (event.ctrlKey || event.metaKey || event.altKey) return;
-    if (event.key === "Escape") {
-      if (store.getState().selection) store.dispatch({ type: "select", selection: null });
-      return;
-    }
-    if (isTyping(event.target)) return;
-    if (event.key === "/") {
+  document.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === "Escape") {
+        if (store.getState().selection) store.dispatch({ type: "select", selection: null });
+        return;
+      }
+      if (isTyping(event.target)) return;
+      if (event.key === "/") {
+        event.preventDefault();
+        searchInput.focus();
+        return;
+      }
+      const target = event.target;
+      const onGraph = target === document.body || (target instanceof Node && canvas.contains(target));
+      if (!onGraph || store.getState().view !== "graph") return;
+      const zoom = ZOOM_KEYS[event.key];
+      const pan = PAN_KEYS[event.key];
+      if (zoom === "in") camera.zoomIn();
+      else if (zoom === "out") camera.zoomOut();
+      else if (pan) camera.pan(pan[0], pan[1]);
+      else if (event.key === "0" || event.key === "f") camera.fit();
+      else return;
       event.preventDefault();
-      searchInput.focus();
-      return;
-    }
-    const target = event.target;
-    const onGraph = target === document.body || (target instanceof Node && canvas.contains(target));
-    if (!onGraph || store.getState().view !== "graph") return;
-    const zoom = ZOOM_KEYS[event.key];
-    const pan = PAN_KEYS[event.key];
-    if (zoom === "in") camera.zoomIn();
-    else if (zoom === "out") camera.zoomOut();
-    else if (pan) camera.pan(pan[0], pan[1]);
-    else if (event.key === "0" || event.key === "f") camera.fit();
-    else return;
-    event.preventDefault();
-  });
+    },
+    signal ? { signal } : {},
+  );
 }

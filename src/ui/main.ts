@@ -1,10 +1,13 @@
 // Entry of the explorer page: every graph-data source file, the positions laid out at build
-// time (virtual:graph-layout), and the explorer started on #app.
+// time (virtual:graph-layout), and the explorer started on #app inside the host that swaps in
+// imported graphs.
 import layout from "virtual:graph-layout";
-import { startExplorer } from "./app.ts";
+import { startExplorerHost } from "./explorer-host.ts";
 import { graphDataFiles } from "./graph-data.ts";
 import { loadSources } from "./state/sources.ts";
 import "./styles.css";
 
 const root = document.getElementById("app");
-if (root) startExplorer(root, { sources: loadSources(graphDataFiles()), positions: layout.positions });
+if (root) {
+  startExplorerHost(root, () => ({ sources: loadSources(graphDataFiles()), positions: layout.positions }));
+}

@@ -4,7 +4,12 @@ import { historyEffect, sharedView } from "../state/explorer-state.ts";
 import type { Store } from "../state/store.ts";
 import { type KnownIds, linkQuery, parseLink } from "../state/url.ts";
 
-export function bindUrl(store: Store, known: KnownIds): { restoreFromLocation(): void } {
+/** `signal` unbinds Back/Forward when the explorer is replaced (an imported graph, or undoing it). */
+export function bindUrl(
+  store: Store,
+  known: KnownIds,
+  signal?: AbortSignal,
+): { restoreFromLocation(): void } {
   const write = (mode: "push" | "replace") => {
     const query = linkQuery(sharedView(store.getState()));
     if (query === window.location.search) return;
@@ -24,6 +29,6 @@ export function bindUrl(store: Store, known: KnownIds): { restoreFromLocation():
     // What was ignored leaves the address too, so copying it shares what is on screen.
     write("replace");
   };
-  window.addEventListener("popstate", restoreFromLocation);
+  window.addEventListener("popstate", restoreFromLocation, signal ? { signal } : {});
   return { restoreFromLocation };
 }

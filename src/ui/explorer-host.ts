@@ -1,0 +1,147 @@
+// Holds the page's one explorer and swaps it: graph-data at first, an imported graph after an
+// import (clearly labelled, never mixed into the curated one), graph-data again on "Back". Wires
+// the Import and Export controls to the format table, the import worker and the image controller.
+import { exportGraph, FORMATS } from "../formats/index.ts";
+import { writeSvg } from "../formats/svg-scene.ts";
+import type { FormatId, ImportMapping, Positions } from "../formats/types.ts";
+import type { LinkageGraph } from "../graph/types.ts";
+import { visibleSubgraph } from "../graph/visible-subgraph.ts";
+import { isImported } from "../model/schema.ts";
+import { type Explorer, type ExplorerInput, startExplorer } from "./app.ts";
+import { gatherScene, snapshotPng } from "./controllers/image-export.ts";
+import { downloadBlob, downloadFiles } from "./downloads.ts";
+import type { ExplorerGraph } from "./state/display.ts";
+import { createImportExport, type ExportScope, type ImageFormat } from "./views/import-export.ts";
+import { importInWorker } from "./workers/import-client.ts";
+
+interface Shown {
+  explorer: Explorer;
+  /** The graph as loaded, before the explorer added display attributes: what data exports write. */
+  pristine: LinkageGraph | null;
+  /** A file-name stem for downloads. */
+  base: string;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+function stem(name: string): string {
+  return (
+    name
+      .replace(/\.[^.]+$/, "")
+      .replace(/[^\p{L}\p{N}._-]+/gu, "-")
+      .slice(0, 80) || "imported"
+  );
+}
+
+/** Starts the explorer on graph-data (from `curated()`, called again on "Back") and keeps it swappable. */
+export function startExplorerHost(root: HTMLElement, curated: () => ExplorerInput): { current(): Explorer } {
+  let shown: Shown;
+  let busy = false;
+
+  const positionsOf = (explorer: Explorer) => (): Positions => {
+    const positions: Record<string, { x: number; y: number }> = {};
+    explorer.graph?.forEachNode((node, attributes) => {
+      if (attributes.x !== undefined && attributes.y !== undefined) {
+        positions[node] = { x: attributes.x, y: attributes.y };
+      }
+    });
+    return positions;
+  };
+
+  const show = (input: ExplorerInput, base: string) => {
+    shown?.explorer.dispose();
+    const pristine = input.sources.ok ? input.sources.graph.copy() : null;
+    const explorer = startExplorer(root, { ...input, headerTools: controls.headerTools });
+    root.append(controls.dropHint);
+    shown = { explorer, pristine: pristine as LinkageGraph | null, base };
+  };
+
+  /** A new graph owns the page: the old one's link state means nothing for it. */
+  const clearLink = () => {
+    window.history.replaceState(null, "", `${window.location.pathname}${window.location.hash}`);
+  };
+
+  const controls = createImportExport({
+    async exportData(format: FormatId, scope: ExportScope) {
+      const { explorer, pristine, base } = shown;
+      const visibility = explorer.visibility();
+      if (!pristine) throw new Error("there is no graph to export");
+      const graph = scope === "visible" && visibility ? visibleSubgraph(pristine, visibility) : pristine;
+      const files = exportGraph(graph, format, { layout: positionsOf(explorer) });
+      const suffix = scope === "visible" ? "-visible" : "";
+      const [only] = files;
+      if (files.length === 1 && only && format !== "project-json") {
+        only.name = `${base}${suffix}${FORMATS[format].extensions[0]}`;
+      }
+      await downloadFiles(files, `${base}${suffix}-${format}.zip`);
+    },
+    async exportImage(format: ImageFormat) {
+      const { explorer, base } = shown;
+      const renderer = explorer.renderer;
+      if (!renderer || !explorer.graph) throw new Error("the network is not drawn in this browser");
+      if (format === "svg") {
+        const scene = gatherScene(renderer, explorer.graph as ExplorerGraph, `Linkage Atlas: ${base}`);
+        downloadBlob(new Blob([writeSvg(scene)], { type: "image/svg+xml" }), `${base}.svg`);
+        return;
+      }
+      const scale = format === "png-2x" ? 2 : 1;
+      downloadBlob(await snapshotPng(renderer, scale), `${base}${scale === 2 ? "@2x" : ""}.png`);
+    },
+    importFile(file: File, mapping: ImportMapping) {
+      if (busy) return;
+      busy = true;
+      controls.importing(file.name, 0, "reading");
+      importInWorker(file, mapping, (progress) =>
+        controls.importing(
+          file.name,
+          progress.phase === "reading" ? progress.fraction : null,
+          progress.phase,
+        ),
+      )
+        .then((result) => {
+          if (!result.ok) {
+            controls.importFailed(file.name, result.messages);
+            return;
+          }
+          controls.importDone();
+          clearLink();
+          show({ sources: { ok: true, graph: result.graph }, positions: {} }, stem(file.name));
+          const sources = result.graph.getAttribute("sources");
+          const curatedToo = sources.some((source) => !isImported(source));
+          const text = `${file.name} · ${plural(result.graph.order, "node")}, ${plural(result.graph.size, "claim")} · ${
+            curatedToo
+              ? "a project file, not checked against graph-data"
+              : "not curated: no holders or findings"
+          }`;
+          controls.showImported(text, `Read as ${FORMATS[result.format].label}`);
+          // What the reader kept differently or skipped goes to the explorer's notices.
+          if (result.warnings.length) {
+            shown.explorer.store.dispatch({ type: "notify", texts: result.warnings.slice(0, 20) });
+          }
+        })
+        .catch((error: unknown) => controls.importFailed(file.name, [String(error)]))
+        .finally(() => {
+          busy = false;
+        });
+    },
+    backToCurated() {
+      clearLink();
+      show(curated(), "linkage-atlas");
+      controls.showImported(null);
+    },
+    visibleSummary() {
+      const { explorer } = shown;
+      const visibility = explorer.visibility();
+      const graph = explorer.graph;
+      if (!visibility || !graph) return "";
+      return `Visible now: ${plural(visibility.nodes.size, "node")} of ${graph.order} and ${plural(visibility.claims.size, "claim")} of ${graph.size}.`;
+    },
+    canDrawImages() {
+      return shown.explorer.renderer !== null;
+    },
+  });
+
+  show(curated(), "linkage-atlas");
+  controls.showImported(null);
+  return { current: () => shown.explorer };
+}
