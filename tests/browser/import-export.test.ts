@@ -215,6 +215,19 @@ describe("export from the explorer", { timeout: 120_000 }, () => {
     expect(labels).toContain(graph.getNodeAttribute("actor:china", "label"));
     expect(svg.getElementsByTagName("marker").length).toBeGreaterThan(0);
 
+    // Dimmed items keep their place at a lower opacity: select a node, and its non-neighbours fade.
+    await page.getByRole("combobox", { name: /search nodes/i }).fill("China");
+    await page.getByRole("option", { name: /China/ }).first().waitFor();
+    await page.keyboard.press("Enter");
+    await page.locator("#details").getByRole("heading", { level: 2 }).first().waitFor();
+    await nextFrames(page);
+    const dimmed = parseXml((await bytesOf(await exportAs(page, "svg"))).toString("utf8"));
+    const faded = Array.from(dimmed.getElementsByTagName("*")).filter(
+      (e) => e.getAttribute("class")?.startsWith("node ") && Number(e.getAttribute("opacity") ?? 1) < 1,
+    );
+    expect(faded.length).toBeGreaterThan(0);
+    expect(faded.length).toBeLessThan(visible.nodes.size);
+
     // The SVG drawn by the browser itself, for a look beside the PNG.
     const viewer = await page.context().newPage();
     await viewer.setViewportSize({ width: 1200, height: 900 });
@@ -241,6 +254,43 @@ describe("import into the explorer", { timeout: 120_000 }, () => {
     await page.locator("#back-to-curated").click();
     await expect.poll(() => summary(page).textContent()).toBe(everything);
     expect(await page.locator("#imported-banner").isVisible()).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  it("reads each node's kind from the attribute the mapping names", async () => {
+    const { page, errors } = await open();
+    await page.locator("#import-button").click();
+    await page.locator("#import-kind-attribute").fill("kind");
+    await page.locator("#import-default-kind").selectOption("treaty");
+    await page
+      .locator("#import-file")
+      .setInputFiles(join(ROOT, "tests/fixtures/external/networkx/typed-digraph.graphml"));
+    await expect.poll(() => summary(page).textContent()).toBe(summaryOf(2, 2, 2, 2));
+    // typed-digraph.graphml: node a has kind "actor", node b kind "issue"; nothing fell to the default.
+    const counts = await page.locator(".legend-list").first().locator(".legend-count").allTextContents();
+    expect(counts.map(Number)).toEqual([1, 1, 0]);
+    expect(errors).toEqual([]);
+  });
+
+  it("shows progress while a larger file (WebAtlas, GEXF 1.1draft, 2.2 MB) is read and parsed", async () => {
+    const { page, errors } = await open();
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { importStatus: string[] }).importStatus = seen;
+      const status = document.getElementById("import-status");
+      if (!status) throw new Error("no import status");
+      new MutationObserver(() => {
+        if (!status.hidden) seen.push(status.textContent ?? "");
+      }).observe(status, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    await importFile(page, join(ROOT, "tests/fixtures/external/gephi-datasets/WebAtlas_EuroSiS.gexf"));
+    await expect
+      .poll(() => summary(page).textContent(), { timeout: 60_000 })
+      .toBe(summaryOf(1285, 1285, 7524, 7524));
+    const seen = await page.evaluate(() => (window as unknown as { importStatus: string[] }).importStatus);
+    expect(seen.some((text) => /Importing WebAtlas_EuroSiS\.gexf: reading \d+%/.test(text))).toBe(true);
+    expect(seen.some((text) => /parsing/.test(text))).toBe(true);
+    expect(await page.locator("#import-status").isVisible()).toBe(false);
     expect(errors).toEqual([]);
   });
 
