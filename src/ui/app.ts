@@ -16,6 +16,7 @@ import { countVisible, type Visibility, type VisibleCounts, visibilityCache } fr
 import { SIDES } from "./state/holders.ts";
 import type { SourcesResult } from "./state/sources.ts";
 import { createStore, type Store } from "./state/store.ts";
+import { traceAnswers, traceEmphasis } from "./state/trace.ts";
 import { knownIds } from "./state/url.ts";
 import { createDetailsPanel } from "./views/details-panel.ts";
 import { el } from "./views/dom.ts";
@@ -25,6 +26,7 @@ import { createLegend } from "./views/legend.ts";
 import { createListView } from "./views/list-view.ts";
 import { createNotices } from "./views/notices.ts";
 import { createSearchBox } from "./views/search-box.ts";
+import { createTracePanel } from "./views/trace-panel.ts";
 import { layoutInWorker } from "./workers/layout-client.ts";
 
 export interface ExplorerInput {
@@ -137,6 +139,10 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
   const list = createListView(store, graph);
   const notices = createNotices(store);
   const search = createSearchBox(store, createSearchIndex(graph));
+  // The trace is answered once per question; hovering its results only picks a precomputed set.
+  const answerOf = traceAnswers(graph);
+  const tracePanel = createTracePanel(store, graph, { index: createSearchIndex(graph), answerOf });
+  const traceLayer = (state: ExplorerState) => traceEmphasis(answerOf(state.trace.query), state.trace.focus);
 
   const viewButton = (view: ExplorerState["view"], text: string) =>
     el("button", {
@@ -221,6 +227,7 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
     el(
       "aside",
       { class: "sidebar", attrs: { "aria-label": "Legend and filters" } },
+      tracePanel.element,
       legend.element,
       filters.element,
     ),
@@ -246,7 +253,7 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
       return false;
     }
     const started = renderer;
-    itemStates = createItemStates(started, graph, visibilityOf);
+    itemStates = createItemStates(started, graph, visibilityOf, [traceLayer]);
     camera = createCameraControl(started, graph, store, (state) => visibilityOf(state).nodes);
     layout = createLayoutControl(display, store, () => standard);
     bindPointer(started, store);
@@ -264,6 +271,7 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
     legend.update(state, counts);
     filters.update(state, counts);
     details.update(state, visibility);
+    tracePanel.update(state, visibility);
     list.update(state, visibility);
     notices.update(state.notices);
     controls.update(state);
@@ -275,7 +283,10 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
     itemStates?.apply(state);
     if (!camera || !action) return;
     if (action.type === "restore") void camera.restore(state);
-    else if (action.type === "select" && action.focus && state.selection) {
+    else if (action.type === "setTrace" || action.type === "editTrace") {
+      const answer = answerOf(state.trace.query);
+      if (answer) void camera.fitVisible(answer.all.nodes);
+    } else if (action.type === "select" && action.focus && state.selection) {
       void camera.focus(state.selection);
     }
   };

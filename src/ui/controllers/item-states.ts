@@ -4,7 +4,8 @@ import type { LinkageGraph } from "../../graph/types.ts";
 import {
   type ClaimFlags,
   claimFlags,
-  currentEmphasis,
+  type EmphasisLayer,
+  emphasisWithLayers,
   type NodeFlags,
   nodeFlags,
 } from "../state/emphasis.ts";
@@ -38,13 +39,15 @@ export function createItemStates(
   renderer: ExplorerRenderer,
   graph: LinkageGraph,
   visibilityOf: (state: ExplorerState) => Visibility,
+  /** Emphasis between hover and selection, such as the trace (emphasis.ts), highest first. */
+  layers: readonly EmphasisLayer[] = [],
 ) {
   const appliedNodes = new Map<string, string>();
   const appliedClaims = new Map<string, string>();
   return {
     apply(state: ExplorerState) {
       const visibility = visibilityOf(state);
-      const emphasis = currentEmphasis(graph, state, visibility);
+      const emphasis = emphasisWithLayers(graph, state, visibility, layers);
       const nodes = groupChanges<NodeFlags>(
         graph.nodes(),
         (node) => nodeFlags(node, visibility, emphasis, state.selection),

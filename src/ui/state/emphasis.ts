@@ -57,6 +57,27 @@ export function currentEmphasis(
   return focus ? neighbourhood(graph, focus, visibility) : null;
 }
 
+/**
+ * A source of emphasis ranked between hover and selection (the trace, a tour step, a lens): null
+ * when it has nothing to show. Layers are composed in order by emphasisWithLayers; none knows the others.
+ */
+export type EmphasisLayer = (state: ExplorerState, visibility: Visibility) => Emphasis | null;
+
+/** Hover first, then the first layer with something to show, then the selection. */
+export function emphasisWithLayers(
+  graph: LinkageGraph,
+  state: ExplorerState,
+  visibility: Visibility,
+  layers: readonly EmphasisLayer[],
+): Emphasis | null {
+  if (state.hovered) return neighbourhood(graph, { type: "node", id: state.hovered }, visibility);
+  for (const layer of layers) {
+    const emphasis = layer(state, visibility);
+    if (emphasis) return emphasis;
+  }
+  return currentEmphasis(graph, state, visibility);
+}
+
 export function nodeFlags(
   node: string,
   visibility: Visibility,

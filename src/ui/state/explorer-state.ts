@@ -2,6 +2,7 @@
 // Controllers and views read the state and dispatch actions; nothing here touches the DOM or sigma.
 import { NODE_KINDS, type NodeKind, RELATIONS, type Relation } from "../../model/vocabulary.ts";
 import type { HolderFilter } from "./holders.ts";
+import { INITIAL_TRACE, reduceTrace, type TraceAction, type TraceQuery, type TraceState } from "./trace.ts";
 
 export type Selection = { type: "node"; id: string } | { type: "claim"; id: string };
 
@@ -40,6 +41,8 @@ export interface ExplorerState {
   camera: CameraView | null;
   notices: readonly Notice[];
   layoutRunning: boolean;
+  /** The Trace panel's question and its focused result (trace.ts). */
+  trace: TraceState;
 }
 
 /** What the URL carries: the part of the state that a shared link reopens. */
@@ -48,6 +51,8 @@ export interface SharedView {
   filters: Filters;
   view: View;
   camera: CameraView | null;
+  /** The trace question; absent or null means no trace. */
+  trace?: TraceQuery | null;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -66,6 +71,7 @@ export const INITIAL_STATE: ExplorerState = {
   camera: null,
   notices: [],
   layoutRunning: false,
+  trace: INITIAL_TRACE,
 };
 
 export type Action =
@@ -84,7 +90,8 @@ export type Action =
   | { type: "restore"; view: SharedView; notices: readonly string[] }
   | { type: "notify"; texts: readonly string[] }
   | { type: "dismissNotice"; id: number }
-  | { type: "layoutRunning"; running: boolean };
+  | { type: "layoutRunning"; running: boolean }
+  | TraceAction;
 
 /** Toggle membership, keeping the vocabulary's order so URLs and legends read the same way. */
 function toggle<T extends string>(order: readonly T[], current: readonly T[], value: T): readonly T[] {
@@ -103,6 +110,10 @@ function withFilters(state: ExplorerState, filters: Partial<Filters>): ExplorerS
 }
 
 export function reduce(state: ExplorerState, action: Action): ExplorerState {
+  if (action.type === "setTrace" || action.type === "editTrace" || action.type === "focusTraceResult") {
+    const trace = reduceTrace(state.trace, action);
+    return trace === state.trace ? state : { ...state, trace };
+  }
   switch (action.type) {
     case "select":
       return { ...state, selection: action.selection };
@@ -142,6 +153,7 @@ export function reduce(state: ExplorerState, action: Action): ExplorerState {
         camera: action.view.camera,
         hovered: null,
         notices: withNotices(state, action.notices),
+        trace: { query: action.view.trace ?? null, focus: null },
       };
     case "notify":
       return { ...state, notices: withNotices(state, action.texts) };
@@ -171,6 +183,9 @@ const HISTORY_EFFECTS: Record<Action["type"], HistoryEffect> = {
   notify: "none",
   dismissNotice: "none",
   layoutRunning: "none",
+  setTrace: "push",
+  editTrace: "push",
+  focusTraceResult: "none",
 };
 
 export function historyEffect(action: Action): HistoryEffect {
@@ -178,5 +193,11 @@ export function historyEffect(action: Action): HistoryEffect {
 }
 
 export function sharedView(state: ExplorerState): SharedView {
-  return { selection: state.selection, filters: state.filters, view: state.view, camera: state.camera };
+  return {
+    selection: state.selection,
+    filters: state.filters,
+    view: state.view,
+    camera: state.camera,
+    trace: state.trace.query,
+  };
 }

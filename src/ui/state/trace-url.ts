@@ -1,0 +1,127 @@
+// The trace's URL parameters: `trace=issue:taiwan-arms-sales&traceHolder=actor:china&traceDepth=2`
+// and `traceRelation=links-to,supports`. `holder` already names the holder filter, so the trace's own
+// parameters are prefixed. The issue's short form (`?trace=…&holder=…&depth=…`, no traceHolder) is
+// read too and rewritten to the long one. zod-checked one by one like url.ts's; a bad value is dropped
+// with a notice and the rest of the link still opens. Pure; url.ts calls these two functions.
+import { z } from "zod";
+import { suggestIds } from "../../graph/suggest.ts";
+import { DEFAULT_TRACE_RELATIONS, TRACE_DEPTH } from "../../graph/trace.ts";
+import { NodeId } from "../../model/schema.ts";
+import { RELATIONS, type Relation } from "../../model/vocabulary.ts";
+import { normalizeQuery, type TraceQuery } from "./trace.ts";
+
+const DepthCodec = z.codec(
+  z.string().regex(/^\d{1,2}$/),
+  z.number().int().min(TRACE_DEPTH.min).max(TRACE_DEPTH.max),
+  {
+    decode: (text) => Number(text),
+    encode: (depth) => String(depth),
+  },
+);
+const RelationsCodec = z.codec(z.string(), z.array(z.enum(RELATIONS)).min(1), {
+  // The output schema checks each part; the cast only tells TypeScript what that check guarantees.
+  decode: (text) => (text === "" ? [] : text.split(",").map((part) => part.trim())) as Relation[],
+  encode: (list) => list.join(","),
+});
+
+const depthText = `a whole number from ${TRACE_DEPTH.min} to ${TRACE_DEPTH.max}`;
+const PARAMS = {
+  trace: { codec: NodeId, expected: "a node id such as issue:taiwan-arms-sales" },
+  traceHolder: {
+    codec: z.union([z.literal("any"), NodeId.startsWith("actor:")]),
+    expected: "any or an actor id",
+  },
+  traceDepth: { codec: DepthCodec, expected: depthText },
+  traceRelation: { codec: RelationsCodec, expected: `a comma-separated list of ${RELATIONS.join(", ")}` },
+} as const;
+
+type Name = keyof typeof PARAMS;
+
+/** What the graph has that these parameters may name: node ids with their labels. */
+export interface TraceIds {
+  nodes: ReadonlyMap<string, string>;
+}
+
+function quote(text: string): string {
+  return `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
+}
+
+function didYouMean(wanted: string, known: TraceIds, kind?: string): string {
+  const candidates = [...known.nodes]
+    .filter(([id]) => kind === undefined || id.startsWith(`${kind}:`))
+    .map(([id, label]) => ({ id, label }));
+  const [best] = suggestIds(wanted, candidates, 1);
+  return best ? ` Did you mean ${best}?` : "";
+}
+
+/**
+ * Reads the trace from a link. With `trace=` and no `traceHolder=`/`traceDepth=`, the issue's
+ * `holder=`/`depth=` are taken as the trace's and removed from `params`, so the holder filter does
+ * not read them too. Returns `{}` when there is no trace or its target is unusable, so a plain link's view stays as it was.
+ */
+export function parseTraceParams(
+  params: URLSearchParams,
+  known: TraceIds,
+  notices: string[],
+): { trace?: TraceQuery } {
+  if (!params.has("trace")) return {};
+  // The issue's short form: consumed here, rewritten to the long form by traceParams.
+  for (const [short, long] of [
+    ["holder", "traceHolder"],
+    ["depth", "traceDepth"],
+  ] as const) {
+    const value = params.get(short);
+    if (value !== null && !params.has(long)) {
+      params.set(long, value);
+      params.delete(short);
+    }
+  }
+  const read = <N extends Name>(name: N): z.output<(typeof PARAMS)[N]["codec"]> | undefined => {
+    const raw = params.get(name);
+    if (raw === null) return undefined;
+    const codec: z.ZodType = PARAMS[name].codec;
+    const result = codec.safeDecode(raw);
+    if (result.success) return result.data as z.output<(typeof PARAMS)[N]["codec"]>;
+    notices.push(`Ignored ${name}=${quote(raw)} in the link: expected ${PARAMS[name].expected}.`);
+    return undefined;
+  };
+
+  const target = read("trace");
+  const holder = read("traceHolder");
+  const depth = read("traceDepth");
+  const relations = read("traceRelation");
+  if (target === undefined) return {};
+  if (!known.nodes.has(target)) {
+    notices.push(`No node ${quote(target)} in this graph, so no trace is shown.${didYouMean(target, known)}`);
+    return {};
+  }
+  let traceHolder: string | null = null;
+  if (holder !== undefined && holder !== "any") {
+    if (known.nodes.has(holder)) traceHolder = holder;
+    else
+      notices.push(
+        `No actor ${quote(holder)} in this graph, so the trace follows claims held by anyone.${didYouMean(holder, known, "actor")}`,
+      );
+  }
+  return {
+    trace: normalizeQuery({
+      target,
+      holder: traceHolder,
+      depth: depth ?? TRACE_DEPTH.default,
+      relations: relations ?? DEFAULT_TRACE_RELATIONS,
+    }),
+  };
+}
+
+/** The parameters that reopen a trace; defaults (any holder, links-to) are left out. */
+export function traceParams(trace: TraceQuery | null | undefined): [string, string][] {
+  if (!trace) return [];
+  const parts: [string, string][] = [["trace", trace.target]];
+  if (trace.holder) parts.push(["traceHolder", trace.holder]);
+  parts.push(["traceDepth", PARAMS.traceDepth.codec.encode(trace.depth)]);
+  const relations = RELATIONS.filter((relation) => trace.relations.includes(relation));
+  const defaults = RELATIONS.filter((relation) => DEFAULT_TRACE_RELATIONS.includes(relation));
+  if (relations.join() !== defaults.join())
+    parts.push(["traceRelation", PARAMS.traceRelation.codec.encode(relations)]);
+  return parts;
+}

@@ -1,0 +1,196 @@
+// The Trace panel's pure parts: its transitions, its URL parameters, the presets against graph-data,
+// and how its emphasis ranks between hover and selection.
+import { describe, expect, it } from "vitest";
+import { traceLinkages } from "../src/graph/trace.ts";
+import { emphasisWithLayers } from "../src/ui/state/emphasis.ts";
+import {
+  type ExplorerState,
+  historyEffect,
+  INITIAL_STATE,
+  reduce,
+  sharedView,
+} from "../src/ui/state/explorer-state.ts";
+import { visibleItems } from "../src/ui/state/filters.ts";
+import {
+  answerTrace,
+  INITIAL_TRACE,
+  reduceTrace,
+  type TraceQuery,
+  traceAnswers,
+  traceEmphasis,
+} from "../src/ui/state/trace.ts";
+import { availablePresets, presetFor, TRACE_PRESETS } from "../src/ui/state/trace-presets.ts";
+import { knownIds, linkQuery, parseLink } from "../src/ui/state/url.ts";
+import { loadGraphData } from "./support/graph-data.ts";
+
+const graph = loadGraphData();
+const known = knownIds(graph);
+const flagship: TraceQuery = {
+  target: "issue:taiwan-arms-sales",
+  holder: "actor:china",
+  depth: 2,
+  relations: ["links-to"],
+};
+
+describe("trace transitions", () => {
+  it("opens a question in its canonical form and closes it", () => {
+    const opened = reduceTrace(INITIAL_TRACE, {
+      type: "setTrace",
+      query: { ...flagship, depth: 9, relations: ["links-to", "supports", "links-to"] },
+    });
+    expect(opened.query).toEqual({ ...flagship, depth: 6, relations: ["supports", "links-to"] });
+    expect(reduceTrace(opened, { type: "setTrace", query: null })).toEqual(INITIAL_TRACE);
+  });
+
+  it("keeps the same state for the same question, so history gets no duplicate", () => {
+    const opened = reduceTrace(INITIAL_TRACE, { type: "setTrace", query: flagship });
+    expect(reduceTrace(opened, { type: "setTrace", query: { ...flagship } })).toBe(opened);
+    expect(reduceTrace(opened, { type: "editTrace", change: { depth: 2 } })).toBe(opened);
+  });
+
+  it("edits an open question, drops the focused result, and ignores edits with no question", () => {
+    const opened = reduceTrace(INITIAL_TRACE, { type: "setTrace", query: flagship });
+    const focused = reduceTrace(opened, { type: "focusTraceResult", node: "issue:tmd-for-taiwan" });
+    expect(focused.focus).toBe("issue:tmd-for-taiwan");
+    const deeper = reduceTrace(focused, { type: "editTrace", change: { depth: 3, holder: null } });
+    expect(deeper).toEqual({ query: { ...flagship, depth: 3, holder: null }, focus: null });
+    // No relation at all would reach nothing: the default comes back.
+    expect(reduceTrace(opened, { type: "editTrace", change: { relations: [] } }).query?.relations).toEqual([
+      "links-to",
+    ]);
+    expect(reduceTrace(INITIAL_TRACE, { type: "editTrace", change: { depth: 3 } })).toBe(INITIAL_TRACE);
+  });
+
+  it("pushes questions into history, not hovers, and shares the question", () => {
+    const state = reduce(INITIAL_STATE, { type: "setTrace", query: flagship });
+    expect(historyEffect({ type: "setTrace", query: flagship })).toBe("push");
+    expect(historyEffect({ type: "editTrace", change: { depth: 3 } })).toBe("push");
+    expect(historyEffect({ type: "focusTraceResult", node: null })).toBe("none");
+    expect(sharedView(state).trace).toEqual(flagship);
+    // Back to a link without a trace closes it.
+    const restored = reduce(state, {
+      type: "restore",
+      view: { ...sharedView(state), trace: null },
+      notices: [],
+    });
+    expect(restored.trace).toEqual(INITIAL_TRACE);
+  });
+});
+
+describe("trace answers and emphasis", () => {
+  const answer = (() => {
+    const result = answerTrace(graph, flagship);
+    if (!result.ok) throw new Error(result.message);
+    return result.answer;
+  })();
+
+  it("precomputes the union of paths and each result's own paths", () => {
+    const trace = traceLinkages(graph, flagship);
+    expect(answer.trace).toEqual(trace);
+    const claims = new Set(trace.results.flatMap((r) => r.paths.flatMap((p) => p.claims.map((c) => c.id))));
+    expect(answer.all.claims).toEqual(claims);
+    expect(answer.all.nodes.has("issue:taiwan-arms-sales")).toBe(true);
+    expect(answer.byResult.get("issue:tmd-for-taiwan")?.claims).toEqual(
+      new Set(["f10-tmd-to-taiwan-is-military-aid"]),
+    );
+  });
+
+  it("answers each question object once", () => {
+    const answers = traceAnswers(graph);
+    const query = { ...flagship };
+    expect(answers(query)).toBe(answers(query));
+    expect(answers(null)).toBeNull();
+    expect(answers({ ...flagship, target: "issue:nowhere" })).toBeNull();
+  });
+
+  it("ranks hover over the focused result, the focused result over the whole trace, the trace over the selection", () => {
+    const everything = visibleItems(graph, INITIAL_STATE.filters);
+    const base: ExplorerState = {
+      ...INITIAL_STATE,
+      selection: { type: "node", id: "actor:us" },
+      trace: { query: flagship, focus: null },
+    };
+    // As the app wires it: the answer of the state's question, the state's focused result.
+    const answers = traceAnswers(graph);
+    const layer = (state: ExplorerState) => traceEmphasis(answers(state.trace.query), state.trace.focus);
+    const emphasis = (state: ExplorerState) => emphasisWithLayers(graph, state, everything, [layer]);
+    const all = answers(flagship)?.all;
+    expect(all?.claims).toEqual(answer.all.claims);
+    expect(emphasis(base)).toBe(all);
+    const focused = { ...base, trace: { query: flagship, focus: "issue:tmd-for-taiwan" } };
+    expect(emphasis(focused)?.claims).toEqual(new Set(["f10-tmd-to-taiwan-is-military-aid"]));
+    expect(emphasis({ ...focused, hovered: "actor:china" })?.nodes.has("actor:china")).toBe(true);
+    expect(emphasis({ ...base, trace: INITIAL_TRACE })?.nodes.has("actor:us")).toBe(true);
+    expect(traceEmphasis(null, null)).toBeNull();
+  });
+});
+
+describe("trace presets", () => {
+  it("asks only about nodes graph-data has, and each reaches something", () => {
+    expect(availablePresets(graph)).toHaveLength(TRACE_PRESETS.length);
+    for (const preset of TRACE_PRESETS) {
+      expect(traceLinkages(graph, preset.query).results.length, preset.id).toBeGreaterThan(0);
+      expect(presetFor({ ...preset.query })).toBe(preset);
+    }
+  });
+
+  it("answers the flagship preset with nonproliferation cooperation at distance 1, through F3", () => {
+    const [flagshipPreset] = TRACE_PRESETS;
+    const trace = traceLinkages(graph, flagshipPreset?.query ?? flagship);
+    const cooperation = trace.results.find((r) => r.node === "issue:nonproliferation-cooperation");
+    expect(cooperation?.distance).toBe(1);
+    expect(cooperation?.paths[0]?.claims[0]).toMatchObject({
+      qualifier: "contingent on",
+      findings: ["cns-us-china-2000#F3"],
+    });
+  });
+});
+
+describe("trace URL parameters", () => {
+  it("round-trips a trace in its own parameters, leaving defaults out", () => {
+    const query = linkQuery({ ...parseLink("", known).view, trace: flagship });
+    expect(query).toBe("?trace=issue:taiwan-arms-sales&traceHolder=actor:china&traceDepth=2");
+    expect(parseLink(query, known)).toEqual({
+      view: expect.objectContaining({ trace: flagship }),
+      notices: [],
+    });
+    const wider = { ...flagship, holder: null, relations: ["supports", "links-to"] as const };
+    const widerQuery = linkQuery({ ...parseLink("", known).view, trace: wider });
+    expect(widerQuery).toBe("?trace=issue:taiwan-arms-sales&traceDepth=2&traceRelation=supports,links-to");
+    expect(parseLink(widerQuery, known).view.trace).toEqual(wider);
+  });
+
+  it("reads the issue's short form as the trace's, not the holder filter's", () => {
+    const { view, notices } = parseLink("?trace=issue:taiwan-arms-sales&holder=actor:china&depth=2", known);
+    expect(notices).toEqual([]);
+    expect(view.trace).toEqual(flagship);
+    expect(view.filters.holder).toBe("any");
+    // With the long form present, holder= stays the filter's.
+    const both = parseLink("?trace=issue:nmd&traceHolder=actor:us&holder=actor:china", known).view;
+    expect(both.trace?.holder).toBe("actor:us");
+    expect(both.filters.holder).toBe("actor:china");
+  });
+
+  it("drops an unknown target or a bad depth with a notice, keeping the rest of the link", () => {
+    const unknown = parseLink("?trace=issue:taiwan-arms-salez&node=actor:china", known);
+    expect(unknown.view.trace).toBeUndefined();
+    expect(unknown.view.selection).toEqual({ type: "node", id: "actor:china" });
+    expect(unknown.notices).toEqual([
+      "No node “issue:taiwan-arms-salez” in this graph, so no trace is shown. Did you mean issue:taiwan-arms-sales?",
+    ]);
+    for (const depth of ["0", "7", "two", "2.5"]) {
+      const bad = parseLink(`?trace=issue:nmd&traceDepth=${depth}`, known);
+      expect(bad.view.trace?.depth, depth).toBe(2);
+      expect(bad.notices[0], depth).toMatch(/^Ignored traceDepth=.*expected a whole number from 1 to 6\.$/);
+    }
+    const holder = parseLink("?trace=issue:nmd&traceHolder=actor:chna&traceRelation=hates", known);
+    expect(holder.view.trace).toEqual({
+      target: "issue:nmd",
+      holder: null,
+      depth: 2,
+      relations: ["links-to"],
+    });
+    expect(holder.notices).toHaveLength(2);
+    expect(holder.notices.join(" ")).toContain("Did you mean actor:china?");
+  });
+});
