@@ -16,17 +16,18 @@ import { countVisible, type Visibility, type VisibleCounts, visibilityCache } fr
 import { SIDES } from "./state/holders.ts";
 import type { SourcesResult } from "./state/sources.ts";
 import { createStore, type Store } from "./state/store.ts";
-import { traceAnswers, traceEmphasis } from "./state/trace.ts";
 import { knownIds } from "./state/url.ts";
 import { createDetailsPanel } from "./views/details-panel.ts";
 import { el } from "./views/dom.ts";
 import { createFilterPanel } from "./views/filter-panel.ts";
+import { createTourPanel, framesTour } from "./views/findings-tour-panel.ts";
 import { createGraphControls, type GraphCommands } from "./views/graph-controls.ts";
 import { createLegend } from "./views/legend.ts";
 import { createListView } from "./views/list-view.ts";
 import { createNotices } from "./views/notices.ts";
+import { createPerspectivePanel } from "./views/perspective-panel.ts";
+import { createPositionMatrixView } from "./views/position-matrix-view.ts";
 import { createSearchBox } from "./views/search-box.ts";
-import { createTracePanel } from "./views/trace-panel.ts";
 import { layoutInWorker } from "./workers/layout-client.ts";
 
 export interface ExplorerInput {
@@ -139,10 +140,9 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
   const list = createListView(store, graph);
   const notices = createNotices(store);
   const search = createSearchBox(store, createSearchIndex(graph));
-  // The trace is answered once per question; hovering its results only picks a precomputed set.
-  const answerOf = traceAnswers(graph);
-  const tracePanel = createTracePanel(store, graph, { index: createSearchIndex(graph), answerOf });
-  const traceLayer = (state: ExplorerState) => traceEmphasis(answerOf(state.trace.query), state.trace.focus);
+  const perspectivePanel = createPerspectivePanel(store, graph);
+  const tour = createTourPanel(store, graph);
+  const matrix = createPositionMatrixView(store, graph);
 
   const viewButton = (view: ExplorerState["view"], text: string) =>
     el("button", {
@@ -153,6 +153,7 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
     });
   const graphButton = viewButton("graph", "Network");
   const listButton = viewButton("list", "List");
+  const matrixButton = viewButton("matrix", "Matrix");
 
   const canvas = el("div", {
     class: "graph-canvas",
@@ -208,7 +209,15 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
   };
   const controls = createGraphControls(commands);
 
-  const graphView = el("div", { class: "graph-view" }, canvas, controls.element, emptyMessage, unavailable);
+  const graphView = el(
+    "div",
+    { class: "graph-view" },
+    canvas,
+    controls.element,
+    tour.element,
+    emptyMessage,
+    unavailable,
+  );
   root.replaceChildren(
     header(
       el("p", { class: "brand-subtitle", text: subtitle(graph), attrs: { title: subtitle(graph) } }),
@@ -219,15 +228,17 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
         "div",
         { class: "view-switch", attrs: { role: "group", "aria-label": "View" } },
         graphButton,
+        // Before List, which stays the last stop before the tables in Tab order.
+        matrixButton,
         listButton,
       ),
     ),
     // The main content comes first in reading and Tab order; the grid puts the sidebar on the left.
-    el("main", { class: "stage", id: "stage" }, graphView, list.element),
+    el("main", { class: "stage", id: "stage" }, graphView, list.element, matrix.element),
     el(
       "aside",
       { class: "sidebar", attrs: { "aria-label": "Legend and filters" } },
-      tracePanel.element,
+      perspectivePanel.element,
       legend.element,
       filters.element,
     ),
@@ -246,14 +257,19 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
   });
 
   const startRenderer = () => {
+    // sigma needs a sized container: a link that opens on the list or matrix still starts the network.
+    const graphHidden = graphView.hidden;
+    graphView.hidden = false;
     try {
       renderer = createRenderer(display, canvas);
     } catch (error) {
       console.warn("The renderer could not start:", error);
       return false;
+    } finally {
+      graphView.hidden = graphHidden;
     }
     const started = renderer;
-    itemStates = createItemStates(started, graph, visibilityOf, [traceLayer]);
+    itemStates = createItemStates(started, graph, visibilityOf);
     camera = createCameraControl(started, graph, store, (state) => visibilityOf(state).nodes);
     layout = createLayoutControl(display, store, () => standard);
     bindPointer(started, store);
@@ -262,37 +278,56 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
     started.scheduleRender();
     render(store.getState(), null);
     void camera.restore(store.getState());
+    // A tour link without a camera of its own opens framed on its step.
+    const opening = store.getState();
+    const firstStep = opening.perspectives.tour && !opening.camera ? tour.currentStep() : null;
+    if (firstStep?.nodes.length) {
+      started.resize();
+      void camera.fitVisible(new Set(firstStep.nodes), 0);
+    }
     return true;
   };
 
+  let networkHiddenBefore = false;
   const render = (state: ExplorerState, action: Action | null) => {
     const visibility = visibilityOf(state);
     const counts = countsOf(visibility);
     legend.update(state, counts);
     filters.update(state, counts);
     details.update(state, visibility);
-    tracePanel.update(state, visibility);
     list.update(state, visibility);
+    perspectivePanel.update(state, visibility);
+    tour.update(state, visibility);
+    matrix.update(state, visibility);
     notices.update(state.notices);
     controls.update(state);
     graphButton.setAttribute("aria-pressed", String(state.view === "graph"));
     listButton.setAttribute("aria-pressed", String(state.view === "list"));
+    matrixButton.setAttribute("aria-pressed", String(state.view === "matrix"));
     graphView.hidden = state.view !== "graph";
     emptyMessage.hidden = counts.nodes > 0 || renderer === null;
     controls.element.hidden = renderer === null;
     itemStates?.apply(state);
+    // States set while the network was hidden are drawn once it shows again, at its real size.
+    if (state.view === "graph" && networkHiddenBefore) renderer?.scheduleRender();
+    networkHiddenBefore = state.view !== "graph";
     if (!camera || !action) return;
     if (action.type === "restore") void camera.restore(state);
-    else if (action.type === "setTrace" || action.type === "editTrace") {
-      const answer = answerOf(state.trace.query);
-      if (answer) void camera.fitVisible(answer.all.nodes);
-    } else if (action.type === "select" && action.focus && state.selection) {
+    else if (action.type === "select" && action.focus && state.selection) {
       void camera.focus(state.selection);
+    }
+    // After the restore above, so a tour link's step wins over its plain framing.
+    const step = framesTour(action, state) ? tour.currentStep() : null;
+    if (step?.nodes.length) {
+      // The tour panel just took room above the network: measure the stage again before framing.
+      renderer?.resize();
+      void camera.fitVisible(new Set(step.nodes));
     }
   };
   store.subscribe((state, _previous, action) => render(state, action));
 
   bindKeyboard(store, search.input, canvas, commands, disposal.signal);
+  tour.bindKeys(disposal.signal);
   const url = bindUrl(store, knownIds(graph), disposal.signal);
   url.restoreFromLocation();
 

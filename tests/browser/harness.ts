@@ -130,7 +130,12 @@ const PALETTE: Record<string, string> = {
  * Screenshots the network canvas and counts its pixels by colour. The PNG is decoded in a blank
  * page of the same browser (a 2D canvas), so the test needs no image library.
  */
-export async function canvasPixels(page: Page, save?: string): Promise<CanvasPixels> {
+/** `colours` adds named colours to count (e.g. the Compare roles) beside the kinds and relations. */
+export async function canvasPixels(
+  page: Page,
+  save?: string,
+  colours: Record<string, string> = {},
+): Promise<CanvasPixels> {
   await nextFrames(page);
   const stage = page.locator("#graph-canvas");
   const box = await stage.boundingBox();
@@ -183,7 +188,7 @@ export async function canvasPixels(page: Page, save?: string): Promise<CanvasPix
           ),
         };
       },
-      { base64: png.toString("base64"), palette: PALETTE, origin: { x: box.x, y: box.y } },
+      { base64: png.toString("base64"), palette: { ...PALETTE, ...colours }, origin: { x: box.x, y: box.y } },
     );
   } finally {
     await decoder.close();

@@ -4,13 +4,20 @@ import type { LinkageGraph } from "../../graph/types.ts";
 import {
   type ClaimFlags,
   claimFlags,
-  type EmphasisLayer,
-  emphasisWithLayers,
+  currentEmphasis,
   type NodeFlags,
   nodeFlags,
 } from "../state/emphasis.ts";
 import type { ExplorerState } from "../state/explorer-state.ts";
 import type { Visibility } from "../state/filters.ts";
+import {
+  type ClaimLensFlags,
+  claimLensFlags,
+  createPerspectiveCache,
+  type LensFlags,
+  layeredEmphasis,
+  nodeLensFlags,
+} from "../state/perspective-layer.ts";
 import type { ExplorerRenderer } from "./renderer.ts";
 
 /** Groups keys by the exact flags they need, so each distinct change is one sigma call. */
@@ -39,24 +46,33 @@ export function createItemStates(
   renderer: ExplorerRenderer,
   graph: LinkageGraph,
   visibilityOf: (state: ExplorerState) => Visibility,
-  /** Emphasis between hover and selection, such as the trace (emphasis.ts), highest first. */
-  layers: readonly EmphasisLayer[] = [],
 ) {
   const appliedNodes = new Map<string, string>();
   const appliedClaims = new Map<string, string>();
+  const perspectives = createPerspectiveCache(graph);
   return {
     apply(state: ExplorerState) {
       const visibility = visibilityOf(state);
-      const emphasis = emphasisWithLayers(graph, state, visibility, layers);
-      const nodes = groupChanges<NodeFlags>(
+      // The tour step and matrix cell layer over hover/trace/selection; lens and Compare are flags of their own.
+      const emphasis = layeredEmphasis(graph, state, visibility, perspectives, () =>
+        currentEmphasis(graph, state, visibility),
+      );
+      const layer = perspectives.layer(state.perspectives.perspective, visibility);
+      const nodes = groupChanges<NodeFlags & LensFlags>(
         graph.nodes(),
-        (node) => nodeFlags(node, visibility, emphasis, state.selection),
+        (node) => ({
+          ...nodeFlags(node, visibility, emphasis, state.selection),
+          ...nodeLensFlags(node, layer),
+        }),
         appliedNodes,
       );
       for (const { flags, keys } of nodes.values()) renderer.setNodesState(keys, flags);
-      const claims = groupChanges<ClaimFlags>(
+      const claims = groupChanges<ClaimFlags & ClaimLensFlags>(
         graph.edges(),
-        (claim) => claimFlags(claim, visibility, emphasis, state.selection),
+        (claim) => ({
+          ...claimFlags(claim, visibility, emphasis, state.selection),
+          ...claimLensFlags(claim, layer),
+        }),
         appliedClaims,
       );
       for (const { flags, keys } of claims.values()) renderer.setEdgesState(keys, flags);

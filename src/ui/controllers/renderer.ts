@@ -17,7 +17,12 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement) {
     customEdgeState: CLAIM_STATE,
     primitives: explorerPrimitives(),
     styles: explorerStyles(),
-    settings: { ...EXPLORER_SETTINGS, enableEdgeEvents: graph.size <= CLAIM_PICKING_LIMIT },
+    settings: {
+      ...EXPLORER_SETTINGS,
+      enableEdgeEvents: graph.size <= CLAIM_PICKING_LIMIT,
+      // The list and matrix views hide the network; a state change there must not throw in a frame.
+      allowInvalidContainer: true,
+    },
   });
 }
 

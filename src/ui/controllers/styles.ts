@@ -32,10 +32,16 @@ import {
   type RelationStyle,
 } from "../../model/vocabulary.ts";
 import type { ClaimDisplay } from "../state/display.ts";
+import {
+  PERSPECTIVE_CLAIM_STATE,
+  PERSPECTIVE_NODE_STATE,
+  perspectiveEdgeRules,
+  perspectiveNodeRules,
+} from "./perspective-styles.ts";
 
 /** Custom state flags, with their defaults (sigma infers their types from these). */
-export const NODE_STATE = { isDimmed: false, isSelected: false, isFocus: false };
-export const CLAIM_STATE = { isDimmed: false, isSelected: false, isFocus: false };
+export const NODE_STATE = { isDimmed: false, isSelected: false, isFocus: false, ...PERSPECTIVE_NODE_STATE };
+export const CLAIM_STATE = { isDimmed: false, isSelected: false, isFocus: false, ...PERSPECTIVE_CLAIM_STATE };
 
 const SHAPES: Record<KindStyle["shape"], () => SDFShape> = {
   circle: () => sdfCircle(),
@@ -130,6 +136,7 @@ export function explorerStyles(): ExplorerStyles {
       { matchData: "kind", cases: kindCases },
       { labelSize: LABEL_SIZE, labelColor: LABEL_COLOR, labelFont: LABEL_FONT, cursor: "pointer" },
       { whenState: "isDimmed", then: { opacity: 0.18, labelVisibility: "hidden" } },
+      ...perspectiveNodeRules(),
       { whenState: "isFocus", then: { labelVisibility: "visible" } },
       {
         whenState: "isSelected",
@@ -159,6 +166,7 @@ export function explorerStyles(): ExplorerStyles {
         then: { size: CLAIM_WIDTH.both },
         else: { size: CLAIM_WIDTH.single },
       },
+      ...perspectiveEdgeRules(),
       { whenState: "isFocus", then: { depth: "topEdges" } },
       { whenState: "isHovered", then: { labelVisibility: "visible", depth: "topEdges" } },
       { whenState: "isDimmed", then: { opacity: 0.08 } },

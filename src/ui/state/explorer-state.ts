@@ -2,7 +2,15 @@
 // Controllers and views read the state and dispatch actions; nothing here touches the DOM or sigma.
 import { NODE_KINDS, type NodeKind, RELATIONS, type Relation } from "../../model/vocabulary.ts";
 import type { HolderFilter } from "./holders.ts";
-import { INITIAL_TRACE, reduceTrace, type TraceAction, type TraceQuery, type TraceState } from "./trace.ts";
+import {
+  INITIAL_PERSPECTIVES,
+  isPerspectiveAction,
+  type Perspective,
+  type PerspectiveAction,
+  type PerspectiveState,
+  reducePerspective,
+  type TourPosition,
+} from "./perspective.ts";
 
 export type Selection = { type: "node"; id: string } | { type: "claim"; id: string };
 
@@ -25,7 +33,7 @@ export interface CameraView {
   ratio: number;
 }
 
-export type View = "graph" | "list";
+export type View = "graph" | "list" | "matrix";
 
 export interface Notice {
   id: number;
@@ -41,8 +49,8 @@ export interface ExplorerState {
   camera: CameraView | null;
   notices: readonly Notice[];
   layoutRunning: boolean;
-  /** The Trace panel's question and its focused result (trace.ts). */
-  trace: TraceState;
+  /** Lens or Compare, the findings tour, the position matrix (perspective.ts). */
+  perspectives: PerspectiveState;
 }
 
 /** What the URL carries: the part of the state that a shared link reopens. */
@@ -51,8 +59,9 @@ export interface SharedView {
   filters: Filters;
   view: View;
   camera: CameraView | null;
-  /** The trace question; absent or null means no trace. */
-  trace?: TraceQuery | null;
+  /** Absent means off; optional so a link without them stays the plain view. */
+  perspective?: Perspective;
+  tour?: TourPosition | null;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -71,7 +80,7 @@ export const INITIAL_STATE: ExplorerState = {
   camera: null,
   notices: [],
   layoutRunning: false,
-  trace: INITIAL_TRACE,
+  perspectives: INITIAL_PERSPECTIVES,
 };
 
 export type Action =
@@ -91,7 +100,7 @@ export type Action =
   | { type: "notify"; texts: readonly string[] }
   | { type: "dismissNotice"; id: number }
   | { type: "layoutRunning"; running: boolean }
-  | TraceAction;
+  | PerspectiveAction;
 
 /** Toggle membership, keeping the vocabulary's order so URLs and legends read the same way. */
 function toggle<T extends string>(order: readonly T[], current: readonly T[], value: T): readonly T[] {
@@ -110,10 +119,7 @@ function withFilters(state: ExplorerState, filters: Partial<Filters>): ExplorerS
 }
 
 export function reduce(state: ExplorerState, action: Action): ExplorerState {
-  if (action.type === "setTrace" || action.type === "editTrace" || action.type === "focusTraceResult") {
-    const trace = reduceTrace(state.trace, action);
-    return trace === state.trace ? state : { ...state, trace };
-  }
+  if (isPerspectiveAction(action)) return reducePerspective(state, action);
   switch (action.type) {
     case "select":
       return { ...state, selection: action.selection };
@@ -153,7 +159,11 @@ export function reduce(state: ExplorerState, action: Action): ExplorerState {
         camera: action.view.camera,
         hovered: null,
         notices: withNotices(state, action.notices),
-        trace: { query: action.view.trace ?? null, focus: null },
+        perspectives: {
+          ...state.perspectives,
+          perspective: action.view.perspective ?? INITIAL_PERSPECTIVES.perspective,
+          tour: action.view.tour ?? null,
+        },
       };
     case "notify":
       return { ...state, notices: withNotices(state, action.texts) };
@@ -183,9 +193,12 @@ const HISTORY_EFFECTS: Record<Action["type"], HistoryEffect> = {
   notify: "none",
   dismissNotice: "none",
   layoutRunning: "none",
-  setTrace: "push",
-  editTrace: "push",
-  focusTraceResult: "none",
+  setPerspective: "push",
+  openTour: "push",
+  tourStep: "push",
+  closeTour: "push",
+  selectCell: "push",
+  setMatrixSort: "none",
 };
 
 export function historyEffect(action: Action): HistoryEffect {
@@ -198,6 +211,7 @@ export function sharedView(state: ExplorerState): SharedView {
     filters: state.filters,
     view: state.view,
     camera: state.camera,
-    trace: state.trace.query,
+    perspective: state.perspectives.perspective,
+    tour: state.perspectives.tour,
   };
 }

@@ -8,7 +8,7 @@ import { NodeId, SLUG_PATTERN } from "../../model/schema.ts";
 import { NODE_KINDS, RELATIONS } from "../../model/vocabulary.ts";
 import { type CameraView, DEFAULT_FILTERS, type SharedView, type View } from "./explorer-state.ts";
 import type { HolderFilter } from "./holders.ts";
-import { parseTraceParams, traceParams } from "./trace-url.ts";
+import { parsePerspectiveParams, perspectiveParams } from "./perspective-url.ts";
 
 function listCodec<const T extends readonly [string, ...string[]]>(values: T) {
   return z.codec(z.string(), z.array(z.enum(values)), {
@@ -48,7 +48,7 @@ const PARAMS = {
   holder: { codec: HolderCodec, expected: "any, both or an actor id" },
   source: { codec: z.string().regex(SLUG_PATTERN), expected: "a source id" },
   finding: { codec: FindingCodec, expected: "a finding such as cns-us-china-2000#F3" },
-  view: { codec: z.enum(["graph", "list"]), expected: "graph or list" },
+  view: { codec: z.enum(["graph", "list", "matrix"]), expected: "graph, list or matrix" },
   camera: { codec: CameraCodec, expected: "three numbers x,y,ratio" },
 } as const;
 
@@ -110,8 +110,6 @@ export function parseLink(search: string, known: KnownIds): ParsedLink {
   };
 
   const view: SharedView = { selection: null, filters: DEFAULT_FILTERS, view: "graph", camera: null };
-  // Before the filters: with `trace=`, the issue's short form takes `holder=` and `depth=` for the trace.
-  Object.assign(view, parseTraceParams(params, known, notices));
   const node = read("node");
   const claim = read("claim");
   if (node !== undefined) {
@@ -149,6 +147,7 @@ export function parseLink(search: string, known: KnownIds): ParsedLink {
   view.filters = filters;
   view.view = (read("view") as View | undefined) ?? "graph";
   view.camera = (read("camera") as CameraView | undefined) ?? null;
+  Object.assign(view, parsePerspectiveParams(params, known, notices));
   return { view, notices };
 }
 
@@ -172,6 +171,6 @@ export function linkQuery(view: SharedView): string {
   if (filters.finding !== null) parts.push(["finding", filters.finding]);
   if (view.view !== "graph") parts.push(["view", view.view]);
   if (view.camera) parts.push(["camera", PARAMS.camera.codec.encode(view.camera)]);
-  const all: [string, string][] = [...parts, ...traceParams(view.trace)];
+  const all: [string, string][] = [...parts, ...perspectiveParams(view)];
   return all.length ? `?${all.map(([name, value]) => `${name}=${encodeValue(value)}`).join("&")}` : "";
 }

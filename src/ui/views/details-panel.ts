@@ -16,6 +16,7 @@ import type { ExplorerState } from "../state/explorer-state.ts";
 import type { Visibility } from "../state/filters.ts";
 import type { Store } from "../state/store.ts";
 import { el, kindSwatch, relationSwatch } from "./dom.ts";
+import { startActions } from "./start-actions.ts";
 
 export function createDetailsPanel(store: Store, graph: LinkageGraph) {
   const body = el("div", { class: "details-body" });
@@ -183,6 +184,7 @@ export function createDetailsPanel(store: Store, graph: LinkageGraph) {
       { class: "description" },
       "Click a node or a line in the network, pick a row in the list, or search by name. This panel then shows what each side claims about it, and the findings those claims rest on.",
     ),
+    startActions(store, graph),
     el(
       "ul",
       { class: "tips" },
