@@ -16,6 +16,7 @@ import { countVisible, type Visibility, type VisibleCounts, visibilityCache } fr
 import { SIDES } from "./state/holders.ts";
 import type { SourcesResult } from "./state/sources.ts";
 import { createStore, type Store } from "./state/store.ts";
+import { traceAnswers, traceEmphasis } from "./state/trace.ts";
 import { knownIds } from "./state/url.ts";
 import { createDetailsPanel } from "./views/details-panel.ts";
 import { el } from "./views/dom.ts";
@@ -28,6 +29,7 @@ import { createNotices } from "./views/notices.ts";
 import { createPerspectivePanel } from "./views/perspective-panel.ts";
 import { createPositionMatrixView } from "./views/position-matrix-view.ts";
 import { createSearchBox } from "./views/search-box.ts";
+import { createTracePanel } from "./views/trace-panel.ts";
 import { layoutInWorker } from "./workers/layout-client.ts";
 
 export interface ExplorerInput {
@@ -140,6 +142,10 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
   const list = createListView(store, graph);
   const notices = createNotices(store);
   const search = createSearchBox(store, createSearchIndex(graph));
+  // The trace is answered once per question; hovering its results only picks a precomputed set.
+  const answerOf = traceAnswers(graph);
+  const tracePanel = createTracePanel(store, graph, { index: createSearchIndex(graph), answerOf });
+  const traceLayer = (state: ExplorerState) => traceEmphasis(answerOf(state.trace.query), state.trace.focus);
   const perspectivePanel = createPerspectivePanel(store, graph);
   const tour = createTourPanel(store, graph);
   const matrix = createPositionMatrixView(store, graph);
@@ -238,6 +244,7 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
     el(
       "aside",
       { class: "sidebar", attrs: { "aria-label": "Legend and filters" } },
+      tracePanel.element,
       perspectivePanel.element,
       legend.element,
       filters.element,
@@ -269,7 +276,7 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
       graphView.hidden = graphHidden;
     }
     const started = renderer;
-    itemStates = createItemStates(started, graph, visibilityOf);
+    itemStates = createItemStates(started, graph, visibilityOf, [traceLayer]);
     camera = createCameraControl(started, graph, store, (state) => visibilityOf(state).nodes);
     layout = createLayoutControl(display, store, () => standard);
     bindPointer(started, store);
@@ -295,6 +302,7 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
     legend.update(state, counts);
     filters.update(state, counts);
     details.update(state, visibility);
+    tracePanel.update(state, visibility);
     list.update(state, visibility);
     perspectivePanel.update(state, visibility);
     tour.update(state, visibility);
@@ -313,7 +321,10 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
     networkHiddenBefore = state.view !== "graph";
     if (!camera || !action) return;
     if (action.type === "restore") void camera.restore(state);
-    else if (action.type === "select" && action.focus && state.selection) {
+    else if (action.type === "setTrace" || action.type === "editTrace") {
+      const answer = answerOf(state.trace.query);
+      if (answer) void camera.fitVisible(answer.all.nodes);
+    } else if (action.type === "select" && action.focus && state.selection) {
       void camera.focus(state.selection);
     }
     // After the restore above, so a tour link's step wins over its plain framing.

@@ -4,7 +4,8 @@ import type { LinkageGraph } from "../../graph/types.ts";
 import {
   type ClaimFlags,
   claimFlags,
-  currentEmphasis,
+  type EmphasisLayer,
+  emphasisWithLayers,
   type NodeFlags,
   nodeFlags,
 } from "../state/emphasis.ts";
@@ -46,6 +47,8 @@ export function createItemStates(
   renderer: ExplorerRenderer,
   graph: LinkageGraph,
   visibilityOf: (state: ExplorerState) => Visibility,
+  /** Emphasis between hover and selection, such as the trace (emphasis.ts), highest first. */
+  layers: readonly EmphasisLayer[] = [],
 ) {
   const appliedNodes = new Map<string, string>();
   const appliedClaims = new Map<string, string>();
@@ -55,7 +58,7 @@ export function createItemStates(
       const visibility = visibilityOf(state);
       // The tour step and matrix cell layer over hover/trace/selection; lens and Compare are flags of their own.
       const emphasis = layeredEmphasis(graph, state, visibility, perspectives, () =>
-        currentEmphasis(graph, state, visibility),
+        emphasisWithLayers(graph, state, visibility, layers),
       );
       const layer = perspectives.layer(state.perspectives.perspective, visibility);
       const nodes = groupChanges<NodeFlags & LensFlags>(

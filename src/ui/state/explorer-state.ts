@@ -11,6 +11,7 @@ import {
   reducePerspective,
   type TourPosition,
 } from "./perspective.ts";
+import { INITIAL_TRACE, reduceTrace, type TraceAction, type TraceQuery, type TraceState } from "./trace.ts";
 
 export type Selection = { type: "node"; id: string } | { type: "claim"; id: string };
 
@@ -51,6 +52,8 @@ export interface ExplorerState {
   layoutRunning: boolean;
   /** Lens or Compare, the findings tour, the position matrix (perspective.ts). */
   perspectives: PerspectiveState;
+  /** The Trace panel's question and its focused result (trace.ts). */
+  trace: TraceState;
 }
 
 /** What the URL carries: the part of the state that a shared link reopens. */
@@ -62,6 +65,8 @@ export interface SharedView {
   /** Absent means off; optional so a link without them stays the plain view. */
   perspective?: Perspective;
   tour?: TourPosition | null;
+  /** The trace question; absent or null means no trace. */
+  trace?: TraceQuery | null;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -81,6 +86,7 @@ export const INITIAL_STATE: ExplorerState = {
   notices: [],
   layoutRunning: false,
   perspectives: INITIAL_PERSPECTIVES,
+  trace: INITIAL_TRACE,
 };
 
 export type Action =
@@ -100,7 +106,8 @@ export type Action =
   | { type: "notify"; texts: readonly string[] }
   | { type: "dismissNotice"; id: number }
   | { type: "layoutRunning"; running: boolean }
-  | PerspectiveAction;
+  | PerspectiveAction
+  | TraceAction;
 
 /** Toggle membership, keeping the vocabulary's order so URLs and legends read the same way. */
 function toggle<T extends string>(order: readonly T[], current: readonly T[], value: T): readonly T[] {
@@ -120,6 +127,10 @@ function withFilters(state: ExplorerState, filters: Partial<Filters>): ExplorerS
 
 export function reduce(state: ExplorerState, action: Action): ExplorerState {
   if (isPerspectiveAction(action)) return reducePerspective(state, action);
+  if (action.type === "setTrace" || action.type === "editTrace" || action.type === "focusTraceResult") {
+    const trace = reduceTrace(state.trace, action);
+    return trace === state.trace ? state : { ...state, trace };
+  }
   switch (action.type) {
     case "select":
       return { ...state, selection: action.selection };
@@ -164,6 +175,7 @@ export function reduce(state: ExplorerState, action: Action): ExplorerState {
           perspective: action.view.perspective ?? INITIAL_PERSPECTIVES.perspective,
           tour: action.view.tour ?? null,
         },
+        trace: { query: action.view.trace ?? null, focus: null },
       };
     case "notify":
       return { ...state, notices: withNotices(state, action.texts) };
@@ -199,6 +211,9 @@ const HISTORY_EFFECTS: Record<Action["type"], HistoryEffect> = {
   closeTour: "push",
   selectCell: "push",
   setMatrixSort: "none",
+  setTrace: "push",
+  editTrace: "push",
+  focusTraceResult: "none",
 };
 
 export function historyEffect(action: Action): HistoryEffect {
@@ -213,5 +228,6 @@ export function sharedView(state: ExplorerState): SharedView {
     camera: state.camera,
     perspective: state.perspectives.perspective,
     tour: state.perspectives.tour,
+    trace: state.trace.query,
   };
 }

@@ -9,6 +9,7 @@ import { NODE_KINDS, RELATIONS } from "../../model/vocabulary.ts";
 import { type CameraView, DEFAULT_FILTERS, type SharedView, type View } from "./explorer-state.ts";
 import type { HolderFilter } from "./holders.ts";
 import { parsePerspectiveParams, perspectiveParams } from "./perspective-url.ts";
+import { parseTraceParams, traceParams } from "./trace-url.ts";
 
 function listCodec<const T extends readonly [string, ...string[]]>(values: T) {
   return z.codec(z.string(), z.array(z.enum(values)), {
@@ -110,6 +111,8 @@ export function parseLink(search: string, known: KnownIds): ParsedLink {
   };
 
   const view: SharedView = { selection: null, filters: DEFAULT_FILTERS, view: "graph", camera: null };
+  // Before the filters: with `trace=`, the issue's short form takes `holder=` and `depth=` for the trace.
+  Object.assign(view, parseTraceParams(params, known, notices));
   const node = read("node");
   const claim = read("claim");
   if (node !== undefined) {
@@ -171,6 +174,6 @@ export function linkQuery(view: SharedView): string {
   if (filters.finding !== null) parts.push(["finding", filters.finding]);
   if (view.view !== "graph") parts.push(["view", view.view]);
   if (view.camera) parts.push(["camera", PARAMS.camera.codec.encode(view.camera)]);
-  const all: [string, string][] = [...parts, ...perspectiveParams(view)];
+  const all: [string, string][] = [...parts, ...perspectiveParams(view), ...traceParams(view.trace)];
   return all.length ? `?${all.map(([name, value]) => `${name}=${encodeValue(value)}`).join("&")}` : "";
 }
