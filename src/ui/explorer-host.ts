@@ -1,8 +1,7 @@
 // Holds the page's one explorer and swaps it: graph-data at first, an imported graph after an
 // import (clearly labelled, never mixed into the curated one), graph-data again on "Back". Wires
 // the Import and Export controls to the format table, the import worker and the image controller.
-import { exportGraph, FORMATS } from "../formats/index.ts";
-import { writeSvg } from "../formats/svg-scene.ts";
+// The writers (and the export dialog that lists them) load on first use, not with the page.
 import type { FormatId, ImportMapping, Positions } from "../formats/types.ts";
 import type { LinkageGraph } from "../graph/types.ts";
 import { visibleSubgraph } from "../graph/visible-subgraph.ts";
@@ -11,7 +10,12 @@ import { type Explorer, type ExplorerInput, startExplorer } from "./app.ts";
 import { gatherScene, snapshotPng } from "./controllers/image-export.ts";
 import { downloadBlob, downloadFiles } from "./downloads.ts";
 import type { ExplorerGraph } from "./state/display.ts";
-import { createImportExport, type ExportScope, type ImageFormat } from "./views/import-export.ts";
+import {
+  createImportExport,
+  type ExportCommands,
+  type ExportScope,
+  type ImageFormat,
+} from "./views/import-export.ts";
 import { importInWorker } from "./workers/import-client.ts";
 
 interface Shown {
@@ -61,8 +65,9 @@ export function startExplorerHost(root: HTMLElement, curated: () => ExplorerInpu
     window.history.replaceState(null, "", `${window.location.pathname}${window.location.hash}`);
   };
 
-  const controls = createImportExport({
+  const exportCommands: ExportCommands = {
     async exportData(format: FormatId, scope: ExportScope) {
+      const { exportGraph, FORMATS } = await import("../formats/index.ts");
       const { explorer, pristine, base } = shown;
       const visibility = explorer.visibility();
       if (!pristine) throw new Error("there is no graph to export");
@@ -80,12 +85,43 @@ export function startExplorerHost(root: HTMLElement, curated: () => ExplorerInpu
       const renderer = explorer.renderer;
       if (!renderer || !explorer.graph) throw new Error("the network is not drawn in this browser");
       if (format === "svg") {
+        const { writeSvg } = await import("../formats/svg-scene.ts");
         const scene = gatherScene(renderer, explorer.graph as ExplorerGraph, `Linkage Atlas: ${base}`);
         downloadBlob(new Blob([writeSvg(scene)], { type: "image/svg+xml" }), `${base}.svg`);
         return;
       }
       const scale = format === "png-2x" ? 2 : 1;
       downloadBlob(await snapshotPng(renderer, scale), `${base}${scale === 2 ? "@2x" : ""}.png`);
+    },
+    visibleSummary() {
+      const { explorer } = shown;
+      const visibility = explorer.visibility();
+      const graph = explorer.graph;
+      if (!visibility || !graph) return "";
+      return `Visible now: ${plural(visibility.nodes.size, "node")} of ${graph.order} and ${plural(visibility.claims.size, "claim")} of ${graph.size}.`;
+    },
+    canDrawImages() {
+      return shown.explorer.renderer !== null;
+    },
+  };
+
+  let exportDialog: Promise<{ open(): void }> | null = null;
+  const controls = createImportExport({
+    openExport() {
+      exportDialog ??= import("./views/export-dialog.ts").then(({ createExportDialog }) => {
+        const dialog = createExportDialog(exportCommands);
+        controls.tools.append(dialog.element);
+        return dialog;
+      });
+      exportDialog
+        .then((dialog) => dialog.open())
+        .catch((error: unknown) => {
+          exportDialog = null;
+          shown.explorer.store.dispatch({
+            type: "notify",
+            texts: [`The export could not open: ${String(error)}`],
+          });
+        });
     },
     importFile(file: File, mapping: ImportMapping) {
       if (busy) return;
@@ -113,7 +149,7 @@ export function startExplorerHost(root: HTMLElement, curated: () => ExplorerInpu
               ? "a project file, not checked against graph-data"
               : "not curated: no holders or findings"
           }`;
-          controls.showImported(text, `Read as ${FORMATS[result.format].label}`);
+          controls.showImported(text, `Read as ${result.label}`);
           // What the reader kept differently or skipped goes to the explorer's notices.
           if (result.warnings.length) {
             shown.explorer.store.dispatch({ type: "notify", texts: result.warnings.slice(0, 20) });
@@ -128,16 +164,6 @@ export function startExplorerHost(root: HTMLElement, curated: () => ExplorerInpu
       clearLink();
       show(curated(), "linkage-atlas");
       controls.showImported(null);
-    },
-    visibleSummary() {
-      const { explorer } = shown;
-      const visibility = explorer.visibility();
-      const graph = explorer.graph;
-      if (!visibility || !graph) return "";
-      return `Visible now: ${plural(visibility.nodes.size, "node")} of ${graph.order} and ${plural(visibility.claims.size, "claim")} of ${graph.size}.`;
-    },
-    canDrawImages() {
-      return shown.explorer.renderer !== null;
     },
   });
 

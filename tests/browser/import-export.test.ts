@@ -244,7 +244,7 @@ describe("import into the explorer", { timeout: 120_000 }, () => {
     await expect.poll(() => summary(page).textContent()).toBe(everything);
     await importFile(page, KARATE);
     await page.locator("#imported-banner").waitFor({ state: "visible" });
-    await expect.poll(() => summary(page).textContent()).toBe(summaryOf(34, 34, 78, 78));
+    await expect.poll(() => summary(page).textContent(), { timeout: 30_000 }).toBe(summaryOf(34, 34, 78, 78));
     expect(await page.locator("#imported-banner").textContent()).toContain("karate-club.gexf");
     expect(await page.locator("#imported-banner").textContent()).toMatch(/no holders or findings/);
     await page.waitForFunction(() => document.body.dataset.ready === "true");
@@ -265,7 +265,7 @@ describe("import into the explorer", { timeout: 120_000 }, () => {
     await page
       .locator("#import-file")
       .setInputFiles(join(ROOT, "tests/fixtures/external/networkx/typed-digraph.graphml"));
-    await expect.poll(() => summary(page).textContent()).toBe(summaryOf(2, 2, 2, 2));
+    await expect.poll(() => summary(page).textContent(), { timeout: 30_000 }).toBe(summaryOf(2, 2, 2, 2));
     // typed-digraph.graphml: node a has kind "actor", node b kind "issue"; nothing fell to the default.
     const counts = await page.locator(".legend-list").first().locator(".legend-count").allTextContents();
     expect(counts.map(Number)).toEqual([1, 1, 0]);
@@ -305,7 +305,7 @@ describe("import into the explorer", { timeout: 120_000 }, () => {
         new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }),
       );
     }, text);
-    await expect.poll(() => summary(page).textContent()).toBe(summaryOf(4, 4, 5, 5));
+    await expect.poll(() => summary(page).textContent(), { timeout: 30_000 }).toBe(summaryOf(4, 4, 5, 5));
     expect(await page.locator(".drop-hint").isVisible()).toBe(false);
     expect(errors).toEqual([]);
   });
@@ -369,7 +369,7 @@ describe("import into the explorer", { timeout: 120_000 }, () => {
       ].join("\n"),
     );
     await importFile(page, hostile);
-    await expect.poll(() => summary(page).textContent()).toBe(summaryOf(2, 2, 1, 1));
+    await expect.poll(() => summary(page).textContent(), { timeout: 30_000 }).toBe(summaryOf(2, 2, 1, 1));
     await page.getByRole("button", { name: "List" }).click();
     await page.getByText(XSS, { exact: true }).first().waitFor();
     await page.screenshot({ path: artifact("import-hostile-label.png") });

@@ -1,7 +1,6 @@
-// The header's Import and Export controls: the export dialog (every format of the format table, and
-// the images), the import dialog (file picker and mapping), drag-and-drop on the page, the progress
-// and error line, and the banner of an imported graph. Text only through el(); no markup strings.
-import { EXPORT_FORMATS, FORMATS } from "../../formats/index.ts";
+// The header's Import and Export controls: the buttons, the import dialog (file picker and mapping),
+// drag-and-drop on the page, the progress and error line, and the banner of an imported graph. The
+// export dialog (export-dialog.ts) is loaded on first use, with the writers. Text only through el().
 import type { FormatId, ImportMapping } from "../../formats/types.ts";
 import { NODE_KINDS, type NodeKind } from "../../model/vocabulary.ts";
 import { el } from "./dom.ts";
@@ -10,127 +9,22 @@ import "./import-export.css";
 export type ImageFormat = "png-1x" | "png-2x" | "svg";
 export type ExportScope = "all" | "visible";
 
-/** The images of the current view, beside the data formats of FORMATS. */
-export const IMAGE_FORMATS: Record<ImageFormat, { label: string; hint: string }> = {
-  "png-1x": { label: "PNG image, 1×", hint: "the current view, as many pixels as on screen" },
-  "png-2x": { label: "PNG image, 2×", hint: "the current view, twice the pixels each way" },
-  svg: { label: "SVG vector image", hint: "the current view as shapes, lines and text" },
-};
-const IMAGE_IDS = Object.keys(IMAGE_FORMATS) as ImageFormat[];
-
-export interface ImportExportCommands {
+export interface ExportCommands {
   exportData(format: FormatId, scope: ExportScope): Promise<void>;
   exportImage(format: ImageFormat): Promise<void>;
-  importFile(file: File, mapping: ImportMapping): void;
-  backToCurated(): void;
-  /** "Showing 12 of 40 nodes…" for the scope choice. */
+  /** "Visible now: 12 nodes of 40…" for the scope choice. */
   visibleSummary(): string;
   canDrawImages(): boolean;
 }
 
-export function createImportExport(commands: ImportExportCommands) {
-  // Export dialog.
-  const scopeInput = (value: ExportScope, text: string, checked: boolean) =>
-    el(
-      "label",
-      { class: "export-scope-option" },
-      el("input", {
-        attrs: { type: "radio", name: "export-scope", value, checked },
-      }),
-      el("span", { text }),
-    );
-  const visibleOption = scopeInput("visible", "Only what is visible", false);
-  const scopeHint = el("p", { class: "export-hint" });
-  const exportStatus = el("p", { class: "export-status", attrs: { role: "status" } });
-  const chosenScope = (): ExportScope =>
-    exportDialog.querySelector<HTMLInputElement>('input[name="export-scope"]:checked')?.value === "visible"
-      ? "visible"
-      : "all";
-  const run = async (button: HTMLButtonElement, task: () => Promise<void>, name: string) => {
-    button.disabled = true;
-    exportStatus.textContent = `Preparing ${name}…`;
-    try {
-      await task();
-      exportStatus.textContent = `${name}: downloaded.`;
-    } catch (error) {
-      exportStatus.textContent = `${name} could not be made: ${error instanceof Error ? error.message : String(error)}`;
-    } finally {
-      button.disabled = false;
-    }
-  };
-  const dataButtons = EXPORT_FORMATS.map((id) => {
-    const spec = FORMATS[id];
-    const button = el("button", {
-      class: "export-choice",
-      text: spec.label,
-      attrs: { type: "button", "data-format": id },
-    });
-    button.addEventListener("click", () =>
-      run(button, () => commands.exportData(id, chosenScope()), spec.label),
-    );
-    return el(
-      "li",
-      {},
-      button,
-      el("span", {
-        class: "export-choice-hint",
-        text: spec.multiFile ? "several files, in one .zip" : spec.extensions[0],
-      }),
-    );
-  });
-  const imageButtons = IMAGE_IDS.map((id) => {
-    const button = el("button", {
-      class: "export-choice",
-      text: IMAGE_FORMATS[id].label,
-      attrs: { type: "button", "data-format": id },
-    });
-    button.addEventListener("click", () =>
-      run(button, () => commands.exportImage(id), IMAGE_FORMATS[id].label),
-    );
-    return el("li", {}, button, el("span", { class: "export-choice-hint", text: IMAGE_FORMATS[id].hint }));
-  });
-  const imageList = el("ul", { class: "export-list" }, ...imageButtons);
-  const imageNote = el("p", {
-    class: "export-hint",
-    text: "Images need the network view, which this browser cannot draw.",
-  });
-  const exportDialog = el(
-    "dialog",
-    { class: "io-dialog", id: "export-dialog", attrs: { "aria-labelledby": "export-title" } },
-    el("h2", { id: "export-title", text: "Export" }),
-    el(
-      "fieldset",
-      { class: "export-scope" },
-      el("legend", { text: "Data" }),
-      scopeInput("all", "The whole graph", true),
-      visibleOption,
-      scopeHint,
-    ),
-    el("ul", { class: "export-list" }, ...dataButtons),
-    el("h3", { text: "Images of the current view" }),
-    imageList,
-    imageNote,
-    exportStatus,
-    el(
-      "div",
-      { class: "io-dialog-actions" },
-      el("button", {
-        class: "button button-quiet",
-        text: "Close",
-        attrs: { type: "button" },
-        on: { click: () => exportDialog.close() },
-      }),
-    ),
-  );
-  const openExport = () => {
-    scopeHint.textContent = commands.visibleSummary();
-    const drawable = commands.canDrawImages();
-    imageList.hidden = !drawable;
-    imageNote.hidden = drawable;
-    exportStatus.textContent = "";
-    exportDialog.showModal();
-  };
+export interface ImportExportCommands {
+  /** Opens the export dialog (loading it on first use). */
+  openExport(): void;
+  importFile(file: File, mapping: ImportMapping): void;
+  backToCurated(): void;
+}
 
+export function createImportExport(commands: ImportExportCommands) {
   // Import dialog.
   const fileInput = el("input", {
     id: "import-file",
@@ -254,7 +148,7 @@ export function createImportExport(commands: ImportExportCommands) {
     id: "export-button",
     text: "Export…",
     attrs: { type: "button", title: "Download the graph or an image of the view" },
-    on: { click: openExport },
+    on: { click: () => commands.openExport() },
   });
   const tools = el(
     "div",
@@ -262,7 +156,6 @@ export function createImportExport(commands: ImportExportCommands) {
     importButton,
     exportButton,
     importDialog,
-    exportDialog,
   );
   const strip = el("div", { class: "io-strip" }, banner, status, error);
 
@@ -296,6 +189,8 @@ export function createImportExport(commands: ImportExportCommands) {
   });
 
   return {
+    /** Where the export dialog goes once it is loaded. */
+    tools,
     /** Go into the header of each explorer started on the page. */
     headerTools: [tools, strip] as const,
     dropHint,

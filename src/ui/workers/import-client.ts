@@ -8,7 +8,7 @@ import type { LinkageGraph } from "../../graph/types.ts";
 import type { ImportReply, ImportRequest } from "./import-worker.ts";
 
 export type ImportResult =
-  | { ok: true; format: FormatId; graph: LinkageGraph; warnings: string[] }
+  | { ok: true; format: FormatId; label: string; graph: LinkageGraph; warnings: string[] }
   | { ok: false; messages: string[] };
 
 export interface ImportProgress {
@@ -39,7 +39,7 @@ export function importInWorker(
       if (reply.type === "failed") resolve({ ok: false, messages: reply.problems.map(formatImportProblem) });
       else {
         const graph: LinkageGraph = MultiDirectedGraph.from(reply.graph);
-        resolve({ ok: true, format: reply.format, graph, warnings: reply.warnings });
+        resolve({ ok: true, format: reply.format, label: reply.label, graph, warnings: reply.warnings });
       }
     };
     worker.onerror = (event) => {

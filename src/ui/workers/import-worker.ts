@@ -3,7 +3,7 @@
 // same XmlParser the CLI uses (DOCTYPE refused before parsing; line numbers in every message).
 import type { SerializedGraph } from "graphology-types";
 import { ImportError } from "../../formats/errors.ts";
-import { importGraph } from "../../formats/index.ts";
+import { FORMATS, importGraph } from "../../formats/index.ts";
 import { checkFileSize } from "../../formats/limits.ts";
 import type { FormatId, ImportMapping } from "../../formats/types.ts";
 import { nodeXmlParser } from "../../formats/xml-node.ts";
@@ -21,6 +21,8 @@ export type ImportReply =
   | {
       type: "done";
       format: FormatId;
+      /** The format's label in the format table, for the page, which does not load the table. */
+      label: string;
       graph: SerializedGraph<NodeAttributes, ClaimAttributes, GraphAttributes>;
       warnings: string[];
     }
@@ -63,6 +65,7 @@ scope.onmessage = async (event) => {
     scope.postMessage({
       type: "done",
       format: outcome.format,
+      label: FORMATS[outcome.format].label,
       graph: outcome.graph.export(),
       warnings: outcome.warnings,
     });
