@@ -5,7 +5,7 @@
 // JavaScript of the production build, gzipped. Goals: first frame within 1.3× of the bare page,
 // no task over 50 ms after the first frame, initial JavaScript under 200 KB gzipped.
 // `npm run bench:explorer` runs it alone; it writes bench/results/explorer.json.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +15,8 @@ import { build, preview } from "vite";
 import { CHROMIUM_ARGS } from "../tests/browser/harness.ts";
 import { chromiumPath, describeMachine } from "./machine.ts";
 import type { FrameStats } from "./pages/shared.ts";
+import { writeResult } from "./results.ts";
+import { median, round } from "./stats.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CONFIG = join(ROOT, "vite.config.ts");
@@ -26,15 +28,6 @@ const GOALS = { firstFrameRatio: 1.3, longTaskMs: 50, initialJsKiB: 200 };
 
 type Page = "app" | "bare";
 type Scenario = "data" | "synthetic";
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 /** Gzipped size of the JavaScript an HTML page loads before anything else: its module script and preloads. */
 function initialJs(htmlFile: string): { files: string[]; bytes: number; gzipBytes: number } {
@@ -244,9 +237,7 @@ async function main() {
         ratio: round(appJs.gzipBytes / bareJs.gzipBytes, 2),
       },
     };
-    const out = join(ROOT, "bench/results");
-    mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, "explorer.json"), `${JSON.stringify(report, null, 2)}\n`);
+    writeResult("explorer", report);
 
     const table = (["data", "synthetic"] as const).map((scenario) => {
       const { app, bare, ratios } = scenarios[scenario];

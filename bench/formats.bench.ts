@@ -3,15 +3,15 @@
 // the baseline in the same run (target: our GEXF within 1.5× of it). Medians of a few repetitions.
 // `npm run bench:formats` writes bench/results/formats.json; it exits 0 either way (load moves figures).
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { fileURLToPath } from "node:url";
 import v8 from "node:v8";
 import { MultiDirectedGraph } from "graphology";
 import { parse as gexfParse, write as gexfWrite } from "graphology-gexf";
 import { EXPORT_FORMATS, exportGraph, FORMATS, type FormatId, importGraph } from "../src/formats/index.ts";
 import { nodeXmlParser } from "../src/formats/xml-node.ts";
 import { syntheticGraph } from "../src/graph/synthetic.ts";
+import { writeResult } from "./results.ts";
+import { type Sample, sampleMedians, time as timeRun } from "./stats.ts";
 
 // A DOM of a 60 MB GEXF file needs a few GiB; with Node's default heap the figures measure the
 // garbage collector. Run again with a larger heap unless this already is that run.
@@ -32,34 +32,16 @@ const GRAPH = { nodes: 10_000, claims: 100_000, seed: 1 } as const;
 const REPS = Math.max(1, Number(process.env.BENCH_REPS ?? 3));
 const TARGET_RATIO = 1.5;
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
-
-interface Sample {
-  wall: number;
-  cpu: number;
-}
-
-/** Wall-clock time, and this process's CPU time, which other load on a shared machine disturbs less. */
+/** A timed run after a garbage collection (with --expose-gc), so one task's garbage is not charged to the next. */
 function time<T>(run: () => T): { sample: Sample; result: T } {
   globalThis.gc?.();
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  const result = run();
-  const wall = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  return { sample: { wall, cpu: (used.user + used.system) / 1000 }, result };
+  return timeRun(run);
 }
 
-const summary = (samples: readonly Sample[]) => ({
-  wallMs: Math.round(median(samples.map((s) => s.wall))),
-  cpuMs: Math.round(median(samples.map((s) => s.cpu))),
-});
+const summary = (samples: readonly Sample[]) => {
+  const { wallMs, cpuMs } = sampleMedians(samples);
+  return { wallMs: Math.round(wallMs), cpuMs: Math.round(cpuMs) };
+};
 
 /** One warm-up, then REPS timed runs of each task, the tasks taking turns so load hits them alike. */
 function interleaved(
@@ -181,7 +163,5 @@ const result = {
   baseline,
   gexfVersusBaseline: { ...ratios, target: TARGET_RATIO, met },
 };
-const out = fileURLToPath(new URL("./results/", import.meta.url));
-mkdirSync(out, { recursive: true });
-writeFileSync(`${out}formats.json`, `${JSON.stringify(result, null, 2)}\n`);
+writeResult("formats", result);
 console.log("wrote bench/results/formats.json");

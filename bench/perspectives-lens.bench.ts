@@ -3,7 +3,7 @@
 // (processData) and no refresh(). It counts both with spies in the page and times each switch
 // against a full renderer.refresh() in the same run and page. Writes bench/results/perspectives-lens.json.
 // `npm run bench:lens` runs it alone; `npm run bench` runs it with the other parts.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,6 +13,8 @@ import type { Perspective } from "../src/ui/state/perspective.ts";
 import { CHROMIUM_ARGS } from "../tests/browser/harness.ts";
 import { chromiumPath, describeMachine } from "./machine.ts";
 import type { Timing } from "./pages/lens/main.ts";
+import { writeResult } from "./results.ts";
+import { median, round } from "./stats.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const CONFIG = join(ROOT, "vite.config.ts");
@@ -24,15 +26,6 @@ const SYNTHETIC = {
 };
 const RUNS = 5;
 const VIEWPORT = { width: 1400, height: 880 };
-
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[middle] as number)
-    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
-};
-const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 function summarise(timings: readonly Timing[]) {
   return {
@@ -135,9 +128,7 @@ async function main() {
         [...lens, ...compare, ...off].every((t) => t.processData === 0 && t.refresh === 0) &&
         full.every((t) => t.processData > 0),
     };
-    const out = join(ROOT, "bench/results");
-    mkdirSync(out, { recursive: true });
-    writeFileSync(join(out, "perspectives-lens.json"), `${JSON.stringify(report, null, 2)}\n`);
+    writeResult("perspectives-lens", report);
     console.table({
       "lens switch": {
         "sync ms": report.lensSwitch.syncMs.median,

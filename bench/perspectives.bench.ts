@@ -1,12 +1,12 @@
 // Benchmark of issue 6: compare() on a seeded graph of 100,000 claims and 20 holders against one full pass
 // over the claims (graph.forEachEdge reading the attributes), same run; target under 5×. `npm run
 // bench:perspectives` writes bench/results/perspectives.json; it exits 0 either way (load moves the figure).
-import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { fileURLToPath } from "node:url";
 import { compare } from "../src/graph/perspectives.ts";
 import { syntheticGraph } from "../src/graph/synthetic.ts";
 import type { LinkageGraph } from "../src/graph/types.ts";
+import { writeResult } from "./results.ts";
+import { round as roundTo, type Sample, sampleMedians, time } from "./stats.ts";
 
 const GRAPH = { nodes: 10_000, claims: 100_000, holders: 20, seed: 1 } as const;
 const HOLDERS = ["actor:n0", "actor:n1"] as const;
@@ -35,29 +35,6 @@ function valuesPass(graph: LinkageGraph): number {
   return touched;
 }
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
-
-interface Sample {
-  wall: number;
-  cpu: number;
-}
-
-/** Wall-clock time, and this process's CPU time, which other load on the machine disturbs less. */
-function time(run: () => unknown): Sample {
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  run();
-  const wall = performance.now() - start;
-  const used = process.cpuUsage(cpu);
-  return { wall, cpu: (used.user + used.system) / 1000 };
-}
-
 const graph = syntheticGraph(GRAPH);
 let sink = 0;
 const runs = {
@@ -75,14 +52,14 @@ const samples: Record<keyof typeof runs, Sample[]> = { fullPass: [], valuesPass:
 for (let i = 0; i < WARM_UP + REPS; i++) {
   // Interleaved, so that drift in the machine's speed falls on every measure alike.
   for (const [name, run] of Object.entries(runs) as [keyof typeof runs, () => void][]) {
-    const sample = time(run);
+    const { sample } = time(run);
     if (i >= WARM_UP) samples[name].push(sample);
   }
 }
-const medians = (name: keyof typeof runs) => ({
-  wallMs: round(median(samples[name].map((s) => s.wall))),
-  cpuMs: round(median(samples[name].map((s) => s.cpu))),
-});
+const medians = (name: keyof typeof runs) => {
+  const { wallMs, cpuMs } = sampleMedians(samples[name]);
+  return { wallMs: round(wallMs), cpuMs: round(cpuMs) };
+};
 
 const result = compare(graph, HOLDERS[0], HOLDERS[1]);
 const compareTime = medians("compare");
@@ -123,12 +100,10 @@ const report = {
 };
 
 function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
+  return roundTo(value, 3);
 }
 
-const out = fileURLToPath(new URL("./results/perspectives.json", import.meta.url));
-mkdirSync(fileURLToPath(new URL("./results/", import.meta.url)), { recursive: true });
-writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+writeResult("perspectives", report);
 console.log(
   `perspectives: compare ${compareTime.wallMs} ms vs one pass ${passTime.wallMs} ms over ${graph.size} claims → ` +
     `${ratio}× (CPU time ${report.ratioCpu}×; ${report.ratioToValuesPass}× a pass reading every holder id); ` +

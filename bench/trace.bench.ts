@@ -2,9 +2,7 @@
 // claims, against graphology-simple-path's allSimplePaths over the same filtered subgraph, in the same
 // run; then how a trace's cost grows with depth 1 to 4. Target: no slower than the baseline.
 // Run with `npm run bench:trace`; writes bench/results/trace.json with the machine's details.
-import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
-import { fileURLToPath } from "node:url";
 import { MultiUndirectedGraph } from "graphology";
 import { singleSourceLength } from "graphology-shortest-path";
 import { allSimplePaths } from "graphology-simple-path";
@@ -12,6 +10,8 @@ import { syntheticGraph } from "../src/graph/synthetic.ts";
 import { findPaths, traceLinkages } from "../src/graph/trace.ts";
 import type { LinkageGraph } from "../src/graph/types.ts";
 import type { Relation } from "../src/model/vocabulary.ts";
+import { writeResult } from "./results.ts";
+import { median, round as roundTo } from "./stats.ts";
 
 const GRAPH = { nodes: 10_000, claims: 100_000, holders: 20, seed: 1 } as const;
 const HOLDER = "actor:n0";
@@ -82,14 +82,6 @@ function oursTrace(graph: LinkageGraph, holder: string | null, target: string, d
   return paths;
 }
 
-const median = (values: readonly number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-};
-
 interface Pair {
   /** Milliseconds per batch, median of the samples. */
   ours: number;
@@ -139,7 +131,7 @@ function measureOne(run: () => number): number {
 }
 
 let sink = 0;
-const round = (value: number) => Math.round(value * 10_000) / 10_000;
+const round = (value: number) => roundTo(value, 4);
 
 const loadBefore = os.loadavg()[0] ?? 0;
 const graph = syntheticGraph(GRAPH);
@@ -338,9 +330,7 @@ const report = {
   sink,
 };
 
-const out = fileURLToPath(new URL("./results/trace.json", import.meta.url));
-mkdirSync(fileURLToPath(new URL("./results/", import.meta.url)), { recursive: true });
-writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+writeResult("trace", report);
 
 const row = (cells: (string | number | null)[]) => `| ${cells.map((c) => c ?? "–").join(" | ")} |`;
 console.log(
