@@ -138,6 +138,17 @@ describe("linkage show", () => {
   });
 });
 
+describe("output into a pipe", () => {
+  it("stops quietly when the reader closes the pipe early", () => {
+    const run = spawnSync("sh", ["-c", "node bin/linkage.js compare actor:us actor:china | head -n 1"], {
+      cwd: root,
+      encoding: "utf8",
+    });
+    expect(run.stdout).toMatch(/^Comparing United States/);
+    expect(run.stderr).not.toMatch(/EPIPE/);
+  });
+});
+
 describe("usage errors", () => {
   it.each([
     [["show"], /takes 1 argument/],
