@@ -3,7 +3,7 @@
 // a result focuses its paths on the graph; the evidence brief downloads or copies as Markdown.
 // Reads the state and the precomputed answer; writes only actions. Text reaches the DOM as text.
 import { findingIndex } from "../../graph/build.ts";
-import { type SearchHit, type SearchIndex, searchNodes } from "../../graph/search.ts";
+import type { SearchIndex } from "../../graph/search.ts";
 import { pathSteps, TRACE_DEPTH, type TraceResult } from "../../graph/trace.ts";
 import { traceBrief, traceQuestion } from "../../graph/trace-brief.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
@@ -11,10 +11,10 @@ import { KIND_STYLES, RELATION_STYLES, RELATIONS, type Relation } from "../../mo
 import type { ExplorerState } from "../state/explorer-state.ts";
 import type { Visibility } from "../state/filters.ts";
 import { SIDES } from "../state/holders.ts";
-import { moveActive } from "../state/listbox.ts";
 import type { Store } from "../state/store.ts";
 import { hiddenTraceClaims, type TraceAnswer, type TraceQuery, toggleTraceRelation } from "../state/trace.ts";
 import { availablePresets, presetFor } from "../state/trace-presets.ts";
+import { createNodeCombobox } from "./combobox.ts";
 import { el, kindSwatch, relationSwatch } from "./dom.ts";
 import "./trace-panel.css";
 
@@ -80,92 +80,20 @@ export function createTracePanel(store: Store, graph: LinkageGraph, options: Tra
   );
 
   // The target: a small combobox over the same search index as the header's.
-  const targetInput = el("input", {
-    id: "trace-target",
-    class: "trace-input",
-    attrs: {
-      type: "text",
-      role: "combobox",
-      "aria-autocomplete": "list",
-      "aria-expanded": "false",
-      "aria-controls": "trace-target-results",
-      autocomplete: "off",
-      spellcheck: "false",
-      placeholder: "Search an issue, treaty or actor…",
+  const { input: targetInput, listbox: targetList } = createNodeCombobox({
+    index: options.index,
+    inputId: "trace-target",
+    inputClass: "trace-input",
+    placeholder: "Search an issue, treaty or actor…",
+    listboxId: "trace-target-results",
+    listboxClass: "search-results trace-target-results",
+    listboxLabel: "Nodes to trace from",
+    optionIdPrefix: "trace-target-option-",
+    meta: (hit) => KIND_STYLES[hit.kind].label,
+    onChoose: (hit) => {
+      ask({ target: hit.id });
+      targetInput.value = hit.label;
     },
-  });
-  const targetList = el("ul", {
-    id: "trace-target-results",
-    class: "search-results trace-target-results",
-    attrs: { role: "listbox", "aria-label": "Nodes to trace from", hidden: true },
-  });
-  let hits: SearchHit[] = [];
-  let active = -1;
-  const closeTargets = () => {
-    hits = [];
-    active = -1;
-    targetList.replaceChildren();
-    targetList.hidden = true;
-    targetInput.setAttribute("aria-expanded", "false");
-    targetInput.removeAttribute("aria-activedescendant");
-  };
-  const chooseTarget = (hit: SearchHit) => {
-    closeTargets();
-    ask({ target: hit.id });
-    targetInput.value = hit.label;
-  };
-  const showActive = () => {
-    for (const [i, option] of [...targetList.children].entries())
-      option.setAttribute("aria-selected", String(i === active));
-    if (active >= 0) targetInput.setAttribute("aria-activedescendant", `trace-target-option-${active}`);
-    else targetInput.removeAttribute("aria-activedescendant");
-  };
-  const listTargets = () => {
-    hits = searchNodes(options.index, targetInput.value, 8);
-    active = hits.length ? 0 : -1;
-    targetList.replaceChildren(
-      ...hits.map((hit, i) =>
-        el(
-          "li",
-          {
-            id: `trace-target-option-${i}`,
-            class: "search-option",
-            attrs: { role: "option", "aria-selected": "false" },
-            on: {
-              mousedown: (event) => {
-                event.preventDefault();
-                chooseTarget(hit);
-              },
-            },
-          },
-          kindSwatch(hit.kind, 14),
-          el("span", { class: "search-option-label", text: hit.label }),
-          el("span", { class: "search-option-meta", text: KIND_STYLES[hit.kind].label }),
-        ),
-      ),
-    );
-    targetList.hidden = hits.length === 0;
-    targetInput.setAttribute("aria-expanded", String(hits.length > 0));
-    showActive();
-  };
-  targetInput.addEventListener("input", listTargets);
-  targetInput.addEventListener("blur", () => setTimeout(closeTargets, 0));
-  targetInput.addEventListener("keydown", (event) => {
-    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      event.preventDefault();
-      if (hits.length === 0) listTargets();
-      active = moveActive(active, hits.length, event.key === "ArrowDown" ? 1 : -1);
-      showActive();
-    } else if (event.key === "Enter") {
-      const hit = hits[active] ?? hits[0];
-      if (hit) {
-        event.preventDefault();
-        chooseTarget(hit);
-      }
-    } else if (event.key === "Escape" && !targetList.hidden) {
-      event.stopPropagation();
-      closeTargets();
-    }
   });
 
   const holderSelect = el(
