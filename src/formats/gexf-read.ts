@@ -1,7 +1,7 @@
 // The GEXF reader, for versions 1.1draft, 1.2draft and 1.3 (Gephi, networkx, graphology): elements
 // are matched by local name, so any of their namespaces (and viz in or out of its own) will do.
 // Our own files come back as the graph they were written from; others become an imported graph.
-import type { ClaimAttributes, NodeAttributes } from "../graph/types.ts";
+import type { NodeAttributes } from "../graph/types.ts";
 import type { ForeignAttributes } from "../model/schema.ts";
 import { ImportError } from "./errors.ts";
 import { type ForeignEdge, type ForeignGraph, type ForeignNode, foreignToSourceFile } from "./foreign.ts";
@@ -9,12 +9,14 @@ import { checkLabel, idOf } from "./limits.ts";
 import {
   CLAIM_FIELDS,
   CREATOR,
-  claimFromFields,
+  LAYOUT_FIELDS,
   LIST_FIELDS,
   NODE_FIELDS,
   nodeFromFields,
   type OwnMeta,
+  ownClaimRecord,
   readOwnMeta,
+  setLayoutFromText,
 } from "./own-meta.ts";
 import { type ClaimRecord, checkAndBuild, type NodeRecord, recordsToFiles } from "./records.ts";
 import type { ImportInput, ImportOptions, ImportOutcome } from "./types.ts";
@@ -27,7 +29,6 @@ interface Declared {
   default?: string;
 }
 
-const LAYOUT_FIELDS = ["x", "y", "size"] as const;
 const OWN_IDS: ReadonlySet<string> = new Set<string>([...NODE_FIELDS, ...LAYOUT_FIELDS, ...CLAIM_FIELDS]);
 
 function declarations(graph: XmlElementLike, kind: "node" | "edge"): Map<string, Declared> {
@@ -261,26 +262,16 @@ function readOwnGexf(
       fieldsOf(values, NODE_FIELDS),
     ) as NodeAttributes;
     // The node's own layout is in attvalues; viz also holds positions the writer made up.
-    for (const field of LAYOUT_FIELDS) {
-      const raw = values.byId.get(field);
-      const n = raw === undefined ? Number.NaN : Number(raw);
-      if (raw !== undefined && raw.trim() !== "" && Number.isFinite(n)) attributes[field] = n;
-    }
+    setLayoutFromText(attributes, (field) => values.byId.get(field));
     const foreign = foreignAttributes(values, nodeDeclared, OWN_IDS, notes, "node");
     if (Object.keys(foreign).length) attributes.attributes = foreign;
     return { id, attributes };
   });
   const claims: ClaimRecord[] = edgeElements.map((element) => {
     const values = attvalues(element, notes);
-    const attributes = claimFromFields(fieldsOf(values, CLAIM_FIELDS)) as ClaimAttributes;
+    const fields = fieldsOf(values, CLAIM_FIELDS);
     const foreign = foreignAttributes(values, edgeDeclared, OWN_IDS, notes, "edge");
-    if (Object.keys(foreign).length) attributes.attributes = foreign;
-    return {
-      id: readId(element),
-      source: readId(element, "source"),
-      target: readId(element, "target"),
-      attributes,
-    };
+    return ownClaimRecord(fields, foreign, (name) => readId(element, name));
   });
   const files = recordsToFiles(file, { sources: own.sources, nodes, claims });
   return checkAndBuild(file, "gexf", files, notesAsWarnings(notes), nodes);

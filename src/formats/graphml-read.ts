@@ -2,7 +2,7 @@
 // nodes and edges of the first <graph>. Our own files come back as the graph they were written from;
 // others become an imported graph. yEd's graphics keys hold markup, not values: only a node's label
 // text is taken from them.
-import type { ClaimAttributes, NodeAttributes } from "../graph/types.ts";
+import type { NodeAttributes } from "../graph/types.ts";
 import { parseJsonText } from "../model/json-text.ts";
 import type { ForeignAttributes, ForeignValue } from "../model/schema.ts";
 import { ImportError } from "./errors.ts";
@@ -10,12 +10,13 @@ import { type ForeignEdge, type ForeignGraph, type ForeignNode, foreignToSourceF
 import { GRAPHML_EDGE_KEYS, GRAPHML_NODE_KEYS } from "./graphml-write.ts";
 import { checkLabel, idOf } from "./limits.ts";
 import {
-  claimFromFields,
   LIST_FIELDS,
   META_KEY,
   nodeFromFields,
   type OwnMeta,
+  ownClaimRecord,
   readOwnMeta,
+  setLayoutFromText,
 } from "./own-meta.ts";
 import { type ClaimRecord, checkAndBuild, type NodeRecord, recordsToFiles } from "./records.ts";
 import type { ImportInput, ImportOptions, ImportOutcome } from "./types.ts";
@@ -219,25 +220,18 @@ function readOwnGraphml(
       checkLabel(String(fields.get("label") ?? id), where),
       fields,
     ) as NodeAttributes;
-    for (const axis of ["x", "y", "size"] as const) {
-      const raw = fields.get(axis);
-      if (typeof raw === "string" && raw.trim() !== "" && Number.isFinite(Number(raw)))
-        attributes[axis] = Number(raw);
-    }
+    setLayoutFromText(attributes, (field) => {
+      const raw = fields.get(field);
+      return typeof raw === "string" ? raw : undefined;
+    });
     const foreign = attributesOf(element, "node", nodeKeys);
     if (Object.keys(foreign).length) attributes.attributes = foreign;
     return { id, attributes };
   });
   const claims: ClaimRecord[] = edgeElements.map((element) => {
-    const attributes = claimFromFields(fieldsOf(element, edgeKeys)) as ClaimAttributes;
+    const fields = fieldsOf(element, edgeKeys);
     const foreign = attributesOf(element, "edge", edgeKeys);
-    if (Object.keys(foreign).length) attributes.attributes = foreign;
-    return {
-      id: readId(element),
-      source: readId(element, "source"),
-      target: readId(element, "target"),
-      attributes,
-    };
+    return ownClaimRecord(fields, foreign, (name) => readId(element, name));
   });
   const files = recordsToFiles(file, { sources: own.sources, nodes, claims });
   return checkAndBuild(file, "graphml", files, notesAsWarnings(notes), nodes);

@@ -4,7 +4,13 @@
 import { z } from "zod";
 import type { ClaimAttributes, NodeAttributes } from "../graph/types.ts";
 import { parseJsonText } from "../model/json-text.ts";
-import { type AnySourceMeta, ImportedSourceMeta, SourceMeta } from "../model/schema.ts";
+import {
+  type AnySourceMeta,
+  type ForeignAttributes,
+  ImportedSourceMeta,
+  SourceMeta,
+} from "../model/schema.ts";
+import type { ClaimRecord } from "./records.ts";
 
 export const CREATOR = "Linkage Atlas";
 export const META_KEY = "linkage-atlas";
@@ -108,6 +114,35 @@ export function claimFromFields(
   if (fields.has("qualifier")) a.qualifier = String(fields.get("qualifier"));
   if (fields.has("speaker")) a.speaker = String(fields.get("speaker"));
   return a;
+}
+
+/** A node's layout fields in our files. */
+export const LAYOUT_FIELDS = ["x", "y", "size"] as const;
+
+/** Sets a node's x, y and size from the text read back, each only where it is a finite number. */
+export function setLayoutFromText(
+  attributes: NodeAttributes,
+  textOf: (field: (typeof LAYOUT_FIELDS)[number]) => string | undefined,
+): void {
+  for (const field of LAYOUT_FIELDS) {
+    const raw = textOf(field);
+    if (raw !== undefined && raw.trim() !== "" && Number.isFinite(Number(raw)))
+      attributes[field] = Number(raw);
+  }
+}
+
+/**
+ * A claim of our own file read back: the model's fields, any foreign attributes, then its id and ends
+ * (`readId()` the claim's id, `readId("source")` and `readId("target")` its ends).
+ */
+export function ownClaimRecord(
+  fields: Map<string, string | string[]>,
+  foreign: ForeignAttributes,
+  readId: (name?: string) => string,
+): ClaimRecord {
+  const attributes = claimFromFields(fields) as ClaimAttributes;
+  if (Object.keys(foreign).length) attributes.attributes = foreign;
+  return { id: readId(), source: readId("source"), target: readId("target"), attributes };
 }
 
 function asList(value: string | string[] | undefined): string[] {
