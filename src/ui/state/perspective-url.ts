@@ -5,6 +5,7 @@ import { z } from "zod";
 import { NodeId, SLUG_PATTERN } from "../../model/schema.ts";
 import type { SharedView } from "./explorer-state.ts";
 import type { Perspective } from "./perspective.ts";
+import { paramReader, quote } from "./url-params.ts";
 
 const HolderId = NodeId.startsWith("actor:");
 const CompareCodec = z.codec(z.string(), z.tuple([HolderId, HolderId]), {
@@ -23,17 +24,11 @@ const PARAMS = {
   step: { codec: StepCodec, expected: "a step number from 1" },
 } as const;
 
-type Name = keyof typeof PARAMS;
-
 /** What the graph has that these parameters may name. */
 export interface PerspectiveIds {
   holders: ReadonlySet<string>;
   sources: ReadonlySet<string>;
   findings: ReadonlySet<string>;
-}
-
-function quote(text: string): string {
-  return `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
 }
 
 /** Steps of a source's tour: one per finding of that source. */
@@ -48,15 +43,7 @@ export function parsePerspectiveParams(
   known: PerspectiveIds,
   notices: string[],
 ): Pick<SharedView, "perspective" | "tour"> {
-  const read = <N extends Name>(name: N): z.output<(typeof PARAMS)[N]["codec"]> | undefined => {
-    const raw = params.get(name);
-    if (raw === null) return undefined;
-    const codec: z.ZodType = PARAMS[name].codec;
-    const result = codec.safeDecode(raw);
-    if (result.success) return result.data as z.output<(typeof PARAMS)[N]["codec"]>;
-    notices.push(`Ignored ${name}=${quote(raw)} in the link: expected ${PARAMS[name].expected}.`);
-    return undefined;
-  };
+  const read = paramReader(params, PARAMS, notices);
   const out: Pick<SharedView, "perspective" | "tour"> = {};
   const unknownHolder = (holder: string) => {
     if (known.holders.has(holder)) return false;

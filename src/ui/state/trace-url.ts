@@ -9,6 +9,7 @@ import { DEFAULT_TRACE_RELATIONS, TRACE_DEPTH } from "../../graph/trace.ts";
 import { NodeId } from "../../model/schema.ts";
 import { RELATIONS, type Relation } from "../../model/vocabulary.ts";
 import { normalizeQuery, type TraceQuery } from "./trace.ts";
+import { paramReader, quote } from "./url-params.ts";
 
 const DepthCodec = z.codec(
   z.string().regex(/^\d{1,2}$/),
@@ -35,15 +36,9 @@ const PARAMS = {
   traceRelation: { codec: RelationsCodec, expected: `a comma-separated list of ${RELATIONS.join(", ")}` },
 } as const;
 
-type Name = keyof typeof PARAMS;
-
 /** What the graph has that these parameters may name: node ids with their labels. */
 export interface TraceIds {
   nodes: ReadonlyMap<string, string>;
-}
-
-function quote(text: string): string {
-  return `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
 }
 
 function didYouMean(wanted: string, known: TraceIds, kind?: string): string {
@@ -76,15 +71,7 @@ export function parseTraceParams(
       params.delete(short);
     }
   }
-  const read = <N extends Name>(name: N): z.output<(typeof PARAMS)[N]["codec"]> | undefined => {
-    const raw = params.get(name);
-    if (raw === null) return undefined;
-    const codec: z.ZodType = PARAMS[name].codec;
-    const result = codec.safeDecode(raw);
-    if (result.success) return result.data as z.output<(typeof PARAMS)[N]["codec"]>;
-    notices.push(`Ignored ${name}=${quote(raw)} in the link: expected ${PARAMS[name].expected}.`);
-    return undefined;
-  };
+  const read = paramReader(params, PARAMS, notices);
 
   const target = read("trace");
   const holder = read("traceHolder");

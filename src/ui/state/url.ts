@@ -10,6 +10,7 @@ import { type CameraView, DEFAULT_FILTERS, type SharedView, type View } from "./
 import type { HolderFilter } from "./holders.ts";
 import { parsePerspectiveParams, perspectiveParams } from "./perspective-url.ts";
 import { parseTraceParams, traceParams } from "./trace-url.ts";
+import { paramReader, quote } from "./url-params.ts";
 
 function listCodec<const T extends readonly [string, ...string[]]>(values: T) {
   return z.codec(z.string(), z.array(z.enum(values)), {
@@ -86,10 +87,6 @@ export interface ParsedLink {
   notices: string[];
 }
 
-function quote(text: string): string {
-  return `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
-}
-
 function didYouMean(wanted: string, known: KnownIds): string {
   const candidates = [...known.nodes].map(([id, label]) => ({ id, label }));
   const suggestions = suggestIds(wanted, candidates, 1);
@@ -99,16 +96,7 @@ function didYouMean(wanted: string, known: KnownIds): string {
 export function parseLink(search: string, known: KnownIds): ParsedLink {
   const params = new URLSearchParams(search);
   const notices: string[] = [];
-  const read = <N extends ParamName>(name: N): z.output<(typeof PARAMS)[N]["codec"]> | undefined => {
-    const raw = params.get(name);
-    if (raw === null) return undefined;
-    // Widened to one codec type: each parameter's own codec still does the checking.
-    const codec: z.ZodType = PARAMS[name].codec;
-    const result = codec.safeDecode(raw);
-    if (result.success) return result.data as z.output<(typeof PARAMS)[N]["codec"]>;
-    notices.push(`Ignored ${name}=${quote(raw)} in the link: expected ${PARAMS[name].expected}.`);
-    return undefined;
-  };
+  const read = paramReader(params, PARAMS, notices);
 
   const view: SharedView = { selection: null, filters: DEFAULT_FILTERS, view: "graph", camera: null };
   // Before the filters: with `trace=`, the issue's short form takes `holder=` and `depth=` for the trace.
