@@ -5,7 +5,7 @@ import type { NodeAttributes } from "../graph/types.ts";
 import type { ForeignAttributes } from "../model/schema.ts";
 import { ImportError } from "./errors.ts";
 import { type ForeignEdge, type ForeignGraph, type ForeignNode, foreignToSourceFile } from "./foreign.ts";
-import { checkLabel, idOf } from "./limits.ts";
+import { checkLabel } from "./limits.ts";
 import {
   CLAIM_FIELDS,
   CREATOR,
@@ -21,7 +21,14 @@ import {
 import { type ClaimRecord, checkAndBuild, type NodeRecord, recordsToFiles } from "./records.ts";
 import type { ImportInput, ImportOptions, ImportOutcome } from "./types.ts";
 import { type Notes, note, notesAsWarnings, setAttribute, splitGexfList, typedValue } from "./values.ts";
-import { childElements, elementWhere, firstChild, parseXmlDocument, type XmlElementLike } from "./xml-dom.ts";
+import {
+  childElements,
+  elementIdReader,
+  elementWhere,
+  firstChild,
+  parseXmlDocument,
+  type XmlElementLike,
+} from "./xml-dom.ts";
 
 interface Declared {
   title: string;
@@ -148,13 +155,7 @@ export function readGexf(input: ImportInput, options: ImportOptions): ImportOutc
   collect(graph, nodeElements, edgeElements);
   const notes: Notes = new Map();
 
-  const readId = (element: XmlElementLike, name = "id") => {
-    const where = () => elementWhere(file, element, ["id", "source", "target"]);
-    const raw = element.getAttribute(name);
-    if (raw === null)
-      throw new ImportError({ ...where(), message: `the ${element.localName} has no ${name}` });
-    return idOf(raw, where, name);
-  };
+  const readId = elementIdReader(file);
 
   if (own)
     return readOwnGexf(file, own, nodeElements, edgeElements, nodeDeclared, edgeDeclared, readId, notes);

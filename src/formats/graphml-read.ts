@@ -8,7 +8,7 @@ import type { ForeignAttributes, ForeignValue } from "../model/schema.ts";
 import { ImportError } from "./errors.ts";
 import { type ForeignEdge, type ForeignGraph, type ForeignNode, foreignToSourceFile } from "./foreign.ts";
 import { GRAPHML_EDGE_KEYS, GRAPHML_NODE_KEYS } from "./graphml-write.ts";
-import { checkLabel, idOf } from "./limits.ts";
+import { checkLabel } from "./limits.ts";
 import {
   LIST_FIELDS,
   META_KEY,
@@ -21,7 +21,14 @@ import {
 import { type ClaimRecord, checkAndBuild, type NodeRecord, recordsToFiles } from "./records.ts";
 import type { ImportInput, ImportOptions, ImportOutcome } from "./types.ts";
 import { type Notes, note, notesAsWarnings, setAttribute, typedValue } from "./values.ts";
-import { childElements, elementWhere, firstChild, parseXmlDocument, type XmlElementLike } from "./xml-dom.ts";
+import {
+  childElements,
+  elementIdReader,
+  elementWhere,
+  firstChild,
+  parseXmlDocument,
+  type XmlElementLike,
+} from "./xml-dom.ts";
 
 interface Key {
   id: string;
@@ -78,13 +85,7 @@ export function readGraphml(input: ImportInput, options: ImportOptions): ImportO
   const keys = keysOf(root);
   const notes: Notes = new Map();
 
-  const readId = (element: XmlElementLike, name = "id") => {
-    const where = () => elementWhere(file, element, ["id", "source", "target"]);
-    const raw = element.getAttribute(name);
-    if (raw === null)
-      throw new ImportError({ ...where(), message: `the ${element.localName} has no ${name}` });
-    return idOf(raw, where, name);
-  };
+  const readId = elementIdReader(file);
 
   const graphData = dataOf(graph);
   const metaKey = [...keys.values()].find((key) => key.name === META_KEY && applies(key, "graph"));

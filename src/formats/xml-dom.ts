@@ -2,7 +2,7 @@
 // browser's DOMParser, @xmldom/xmldom in Node), so this code touches no DOM global and no Node
 // built-in. A DOCTYPE is refused before any parser sees the text: no DTD, no entities, no XXE.
 import { ImportError, UnsafeXmlError } from "./errors.ts";
-import { checkTextSize } from "./limits.ts";
+import { checkTextSize, idOf } from "./limits.ts";
 
 /** The few DOM members the readers use; both the browser's DOM and xmldom's have them. */
 export interface XmlNodeLike {
@@ -114,5 +114,19 @@ export function elementWhere(
     file,
     ...(typeof line === "number" && line > 0 ? { line } : {}),
     element: `<${element.localName ?? "?"}${shown}>`,
+  };
+}
+
+/**
+ * Reads an element's id (or its `source` or `target`) as a node or claim id, for one file: an
+ * ImportError naming the element when the attribute is missing or not a valid id.
+ */
+export function elementIdReader(file: string): (element: XmlElementLike, name?: string) => string {
+  return (element, name = "id") => {
+    const where = () => elementWhere(file, element, ["id", "source", "target"]);
+    const raw = element.getAttribute(name);
+    if (raw === null)
+      throw new ImportError({ ...where(), message: `the ${element.localName} has no ${name}` });
+    return idOf(raw, where, name);
   };
 }
