@@ -37,3 +37,14 @@ export function describeMachine(): Machine {
     loadAverage: os.loadavg().map((load) => Math.round(load * 100) / 100),
   };
 }
+
+/** The processor, Node and platform, for the Node-only benchmarks that do not start Chromium. */
+export function describeProcessor(): { cpu: string; cpus: number; node: string; platform: string } {
+  const cpus = os.cpus();
+  return {
+    cpu: cpus[0]?.model ?? "unknown",
+    cpus: cpus.length,
+    node: process.version,
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+  };
+}

@@ -5,6 +5,7 @@ import os from "node:os";
 import { compare } from "../src/graph/perspectives.ts";
 import { syntheticGraph } from "../src/graph/synthetic.ts";
 import type { LinkageGraph } from "../src/graph/types.ts";
+import { describeProcessor } from "./machine.ts";
 import { writeResult } from "./results.ts";
 import { round as roundTo, type Sample, sampleMedians, time } from "./stats.ts";
 
@@ -66,15 +67,11 @@ const compareTime = medians("compare");
 const passTime = medians("fullPass");
 const valuesTime = medians("valuesPass");
 const ratio = round(compareTime.wallMs / passTime.wallMs);
-const cpus = os.cpus();
 const report = {
   benchmark: "perspectives",
   date: new Date().toISOString(),
   machine: {
-    cpu: cpus[0]?.model ?? "unknown",
-    cpus: cpus.length,
-    node: process.version,
-    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    ...describeProcessor(),
     loadAverage: os.loadavg().map(round),
   },
   graph: { ...GRAPH, order: graph.order, size: graph.size },

@@ -10,6 +10,7 @@ import { syntheticGraph } from "../src/graph/synthetic.ts";
 import { findPaths, traceLinkages } from "../src/graph/trace.ts";
 import type { LinkageGraph } from "../src/graph/types.ts";
 import type { Relation } from "../src/model/vocabulary.ts";
+import { describeProcessor } from "./machine.ts";
 import { writeResult } from "./results.ts";
 import { median, round as roundTo } from "./stats.ts";
 
@@ -266,15 +267,11 @@ const coldPathsMs = cold((fresh) =>
   }),
 );
 
-const cpus = os.cpus();
 const report = {
   benchmark: "trace",
   date: new Date().toISOString(),
   machine: {
-    cpu: cpus[0]?.model ?? "unknown",
-    cpus: cpus.length,
-    node: process.version,
-    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    ...describeProcessor(),
     /** One-minute load average before and after the run: other work on the machine skews small figures. */
     loadAverage: [round(loadBefore), round(os.loadavg()[0] ?? 0)],
   },
@@ -336,7 +333,7 @@ const row = (cells: (string | number | null)[]) => `| ${cells.map((c) => c ?? "�
 console.log(
   [
     `trace bench: ${graph.size} claims; holder ${HOLDER} admits ${sub.size} linkages, any holder ${anySub.size}; ` +
-      `${report.machine.cpu} ×${cpus.length}, node ${process.version}, load ${report.machine.loadAverage.join(" → ")}`,
+      `${report.machine.cpu} ×${report.machine.cpus}, node ${process.version}, load ${report.machine.loadAverage.join(" → ")}`,
     "",
     row(["query (ms per query, median)", "ours", "allSimplePaths", "ours / baseline", "paths per query"]),
     row(["---", "---:", "---:", "---:", "---:"]),
