@@ -141,6 +141,19 @@ export async function canvasPixels(
   const box = await stage.boundingBox();
   if (!box) throw new Error("the network canvas is not on screen");
   const png = await stage.screenshot(save ? { path: artifact(save) } : {});
+  return pngPixels(page, png, { ...PALETTE, ...colours }, { x: box.x, y: box.y });
+}
+
+/**
+ * Counts a PNG's pixels that are not white, and those close to each named colour. `origin` shifts the
+ * centroids into page coordinates. The PNG is decoded in a blank page of the same browser.
+ */
+export async function pngPixels(
+  page: Page,
+  png: Buffer,
+  palette: Record<string, string> = {},
+  origin: { x: number; y: number } = { x: 0, y: 0 },
+): Promise<CanvasPixels> {
   const decoder = await page.context().newPage();
   try {
     return await decoder.evaluate(
@@ -188,7 +201,7 @@ export async function canvasPixels(
           ),
         };
       },
-      { base64: png.toString("base64"), palette: { ...PALETTE, ...colours }, origin: { x: box.x, y: box.y } },
+      { base64: png.toString("base64"), palette, origin },
     );
   } finally {
     await decoder.close();

@@ -18,6 +18,7 @@ import {
   launchChromium,
   nextFrames,
   openExplorer,
+  pngPixels,
   ROOT,
   type ServedApp,
   serveBuild,
@@ -93,29 +94,7 @@ function pngSize(png: Buffer): { width: number; height: number } {
 
 /** Pixels that are not white (the background), counted by decoding the PNG in the browser. */
 async function paintedPixels(page: Page, png: Buffer): Promise<number> {
-  const decoder = await page.context().newPage();
-  try {
-    return await decoder.evaluate(async (base64) => {
-      const image = new Image();
-      image.src = `data:image/png;base64,${base64}`;
-      await image.decode();
-      const canvas = document.createElement("canvas");
-      canvas.width = image.width;
-      canvas.height = image.height;
-      const context = canvas.getContext("2d");
-      if (!context) throw new Error("no 2d context");
-      context.drawImage(image, 0, 0);
-      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-      let painted = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if ((data[i] as number) < 235 || (data[i + 1] as number) < 235 || (data[i + 2] as number) < 235)
-          painted++;
-      }
-      return painted;
-    }, png.toString("base64"));
-  } finally {
-    await decoder.close();
-  }
+  return (await pngPixels(page, png)).painted;
 }
 
 async function importFile(page: Page, path: string) {
