@@ -52,7 +52,7 @@ describe("integrity rules", () => {
     [
       "a finding that no claim cites",
       "uncited-finding",
-      (d) => d.source.findings.push({ id: "F3", summary: "Extra." }),
+      (d) => d.source.findings.push({ id: "F3", summary: "Extra.", opening: "Extra" }),
     ],
     [
       "a node with no claim",
@@ -64,12 +64,67 @@ describe("integrity rules", () => {
       "dangling-reference",
       (d) => (d.nodes[3]!.about = ["treaty:pact", "issue:missing"]),
     ],
+    [
+      "a claim in the document's own voice that names holders",
+      "attribution-holders",
+      (d) => (d.claims[2]!.attribution = "document"),
+    ],
+    ["a stated claim with no holders", "attribution-holders", (d) => (d.claims[2]!.heldBy = [])],
+    [
+      "disputedBy on a claim that is not the document's",
+      "disputed-by",
+      (d) => (d.claims[2]!.disputedBy = ["actor:alpha", "actor:beta"]),
+    ],
+    [
+      "disputedBy naming an issue",
+      "disputed-by",
+      (d) =>
+        Object.assign(d.claims[2]!, {
+          heldBy: [],
+          attribution: "document",
+          disputedBy: ["actor:alpha", "issue:trade"],
+        }),
+    ],
+    [
+      "disputedBy naming an actor no source defines",
+      "disputed-by",
+      (d) =>
+        Object.assign(d.claims[2]!, {
+          heldBy: [],
+          attribution: "document",
+          disputedBy: ["actor:alpha", "actor:gamma"],
+        }),
+    ],
+    [
+      "an inferred claim without a note",
+      "inferred-note",
+      (d) => Object.assign(d.claims[2]!, { attribution: "inferred", note: " " }),
+    ],
+    [
+      "a proposition tied only to an actor, not to anything it is about",
+      "proposition-subject",
+      (d) => {
+        d.nodes[3]!.proposition = true;
+        d.claims[2]!.source = "actor:beta";
+      },
+    ],
   ];
 
   it.each(cases)("reports %s", (_name, rule, breakIt) => {
     const data = good();
     breakIt(data);
     expect(rulesOf(one(data))).toContain(rule);
+  });
+
+  it("accepts the document's own voice, with or without a difference it leaves unassigned", () => {
+    const data = good();
+    Object.assign(data.claims[2]!, {
+      heldBy: [],
+      attribution: "document",
+      disputedBy: ["actor:alpha", "actor:beta"],
+    });
+    data.nodes[3]!.proposition = true;
+    expect(checkIntegrity(one(data))).toEqual([]);
   });
 
   it("names the file, the JSON path and the ids involved", () => {
@@ -89,7 +144,7 @@ describe("several sources", () => {
     const a = good();
     const b = good();
     b.source.id = "second";
-    b.source.findings = [{ id: "F1", summary: "Another document on the pact." }];
+    b.source.findings = [{ id: "F1", summary: "Another document on the pact.", opening: "Another" }];
     b.nodes = [
       {
         id: "treaty:pact",
@@ -106,7 +161,10 @@ describe("several sources", () => {
         target: "treaty:pact",
         relation: "supports",
         heldBy: ["actor:alpha"],
+        attribution: "stated",
+        modality: "asserted",
         findings: ["F1", "mini#F1"],
+        evidence: "back the treaty",
         note: "Cites both documents.",
       },
     ];
@@ -144,6 +202,46 @@ describe("loading text", () => {
       line: 5,
       column: 5,
     });
+  });
+
+  it("refuses a file of the first model as a whole, saying what to add", () => {
+    const old = JSON.parse(fixture("good-minimal.json"));
+    delete old.modelVersion;
+    const result = loadSourceText("old.json", JSON.stringify(old));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toHaveLength(1);
+    expect(result.problems[0]).toMatchObject({ rule: "model-version", file: "old.json" });
+    for (const words of ['"modelVersion": 2', '"opening"', '"evidence"', '"attribution"', '"modality"'])
+      expect(result.problems[0]?.message).toContain(words);
+  });
+
+  it("does not default a missing evidence quote", () => {
+    const data = JSON.parse(fixture("good-minimal.json"));
+    delete data.claims[1].evidence;
+    const result = loadSourceText("x.json", JSON.stringify(data));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.path)).toEqual(["claims[1].evidence"]);
+  });
+
+  it.each([
+    ["one word", "treaty"],
+    ["thirteen words", "one two three four five six seven eight nine ten eleven twelve thirteen"],
+  ])("refuses an evidence quote of %s", (_name, quote) => {
+    const data = JSON.parse(fixture("good-minimal.json"));
+    data.claims[0].evidence = quote;
+    const result = loadSourceText("x.json", JSON.stringify(data));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]).toMatchObject({ rule: "schema", path: "claims[0].evidence" });
+    expect(result.problems[0]?.message).toContain("2 to 12 words");
+  });
+
+  it("defaults attribution to stated and modality to asserted", () => {
+    const result = loadSourceText("good-minimal.json", fixture("good-minimal.json"));
+    if (!result.ok) throw new Error("fixture must load");
+    expect(result.source.data.claims[0]).toMatchObject({ attribution: "stated", modality: "asserted" });
   });
 
   it("names the JSON path and what was expected for a schema error", () => {
@@ -210,20 +308,65 @@ describe("the conference's graph-data", () => {
     expect(claim.findings).toEqual(["cns-us-china-2000#F3"]);
   });
 
-  it("records the agreement on UNSCR 1172 as a stance of each side (F7)", () => {
-    for (const actor of ["actor:us", "actor:china"]) {
-      const stances = graph
-        .outEdges(actor, "treaty:unscr-1172")
-        .map((e) => graph.getEdgeAttributes(e))
-        .filter((a) => a.relation === "supports");
-      expect(stances.length, actor).toBe(1);
-      expect(stances[0]?.findings).toContain("cns-us-china-2000#F7");
-    }
+  it("records the agreement on UNSCR 1172 as one joint stance of both sides (F7)", () => {
+    const stances = graph
+      .filterEdges((_e, a, _s, target) => target === "treaty:unscr-1172" && a.relation === "supports")
+      .map((e) => graph.getEdgeAttributes(e));
+    expect(stances).toHaveLength(1);
+    expect(stances[0]).toMatchObject({ heldBy: ["actor:us", "actor:china"], attribution: "stated" });
+    expect(stances[0]?.findings).toContain("cns-us-china-2000#F7");
   });
 
   it("makes shared positions one claim with both holders", () => {
     const shared = graph.filterEdges((_e, a) => a.heldBy.length === 2);
     expect(shared.length).toBeGreaterThan(10);
     expect(graph.getEdgeAttribute("f6-csbms-address-nmd", "heldBy")).toEqual(["actor:us", "actor:china"]);
+  });
+
+  it("gives F10's unassigned differences no sides: the document's voice, disputed by both", () => {
+    const differences = graph.filterEdges(
+      (_e, a) => a.findings.includes("cns-us-china-2000#F10") && (a.disputedBy?.length ?? 0) > 0,
+    );
+    expect(differences).toHaveLength(5);
+    for (const id of differences) {
+      expect(graph.getEdgeAttributes(id)).toMatchObject({
+        heldBy: [],
+        attribution: "document",
+        disputedBy: ["actor:us", "actor:china"],
+      });
+    }
+    // No stance of either side on the F10 propositions is invented.
+    for (const node of [
+      "issue:nmd-aimed-at-china",
+      "issue:tmd-offensive-missiles",
+      "issue:rogue-missile-threat",
+    ])
+      expect(graph.inEdges(node).filter((e) => graph.getEdgeAttribute(e, "relation") !== "links-to")).toEqual(
+        [],
+      );
+  });
+
+  it("keeps the document's own conclusion and questions out of both sides' mouths (F12)", () => {
+    const f12 = graph.filterEdges((_e, a) => a.findings.includes("cns-us-china-2000#F12"));
+    for (const id of f12)
+      expect(graph.getEdgeAttributes(id)).toMatchObject({ heldBy: [], attribution: "document" });
+    const questions = f12.filter((id) => graph.getEdgeAttribute(id, "modality") === "question");
+    expect(questions).toHaveLength(3);
+  });
+
+  it("marks China's unclear willingness to discuss CSBMs as hedged (F6)", () => {
+    expect(graph.getEdgeAttributes("f6-china-willingness-unclear")).toMatchObject({
+      heldBy: ["actor:china"],
+      modality: "hedged",
+    });
+  });
+
+  it("gives every claim an evidence quote of 2 to 12 words, and every inferred claim a reason", () => {
+    graph.forEachEdge((id, a) => {
+      const words = (a.evidence ?? "").split(/\s+/).filter(Boolean).length;
+      expect(words, id).toBeGreaterThanOrEqual(2);
+      expect(words, id).toBeLessThanOrEqual(12);
+      if (a.attribution === "inferred") expect(a.note, id).toMatch(/^Inferred: .*\bour(s| reading)\b/);
+    });
   });
 });

@@ -16,6 +16,7 @@ const goodClaim = {
   relation: "opposes",
   heldBy: ["actor:china"],
   findings: ["F1"],
+  evidence: "China opposes NMD",
   note: "Our words.",
 };
 
@@ -48,7 +49,11 @@ describe("claim schema", () => {
   });
   it.each([
     ["an unknown relation", { ...goodClaim, relation: "hates" }],
-    ["no holder", { ...goodClaim, heldBy: [] }],
+    ["no evidence", { ...goodClaim, evidence: undefined }],
+    ["an evidence quote of one word", { ...goodClaim, evidence: "NMD" }],
+    ["an unknown attribution", { ...goodClaim, attribution: "rumoured" }],
+    ["an unknown modality", { ...goodClaim, modality: "maybe" }],
+    ["disputedBy with one actor", { ...goodClaim, disputedBy: ["actor:us"] }],
     ["no finding", { ...goodClaim, findings: [] }],
     ["a malformed finding", { ...goodClaim, findings: ["finding-3"] }],
     ["a missing note", { ...goodClaim, note: undefined }],

@@ -26,6 +26,7 @@ export function buildGraph(sources: readonly Pick<AnyLoadedSource, "data">[]): L
         sources: [data.source.id],
       };
       if (node.about) attributes.about = node.about;
+      if (node.proposition) attributes.proposition = true;
       // Imported graphs may carry the other tool's layout and attributes.
       if ("x" in node && typeof node.x === "number") attributes.x = node.x;
       if ("y" in node && typeof node.y === "number") attributes.y = node.y;
@@ -43,6 +44,10 @@ export function buildGraph(sources: readonly Pick<AnyLoadedSource, "data">[]): L
         note: claim.note ?? "",
         sourceId: data.source.id,
       };
+      if (claim.attribution) attributes.attribution = claim.attribution;
+      if (claim.modality) attributes.modality = claim.modality;
+      if (claim.disputedBy) attributes.disputedBy = claim.disputedBy;
+      if (claim.evidence) attributes.evidence = claim.evidence;
       if (claim.qualifier) attributes.qualifier = claim.qualifier;
       if (claim.speaker) attributes.speaker = claim.speaker;
       if (claim.attributes) attributes.attributes = claim.attributes;

@@ -1,6 +1,6 @@
 // The integrity rules that hold across all loaded sources: unique ids, endpoints that exist,
 // holders that are actors, stances held by their actor, findings that exist and are all cited,
-// and no node without a claim. Pure: takes loaded sources, returns Problems. An imported graph
+// no node without a claim, holders that match the attribution, and propositions tied to their subject. Pure: takes loaded sources, returns Problems. An imported graph
 // (provenance "imported") keeps the rules on ids and references, but not those that only a curated
 // reading can meet: stance and linkage shapes, every finding cited, no node without a claim.
 import { isImported, kindOf, qualifyFinding, splitFindingRef } from "../model/schema.ts";
@@ -16,6 +16,8 @@ export function checkIntegrity(sources: readonly AnyLoadedSource[]): Problem[] {
   const findingsBySource = new Map<string, Set<string>>();
   const cited = new Set<string>();
   const touched = new Set<string>();
+  // Nodes at one end of a links-to claim whose other end is not an actor: what a proposition needs.
+  const tiedToSubject = new Set<string>();
   // Imported ids carry no kind prefix, so an imported holder's kind comes from its node.
   const kinds = new Map<string, NodeKind>();
 
@@ -130,8 +132,14 @@ export function checkIntegrity(sources: readonly AnyLoadedSource[]): Problem[] {
         });
       }
 
+      checkAttribution(claim, imported, (problem) => problems.push({ file, ...problem }), at, kinds, nodeIds);
+
       const sourceKind = kindOf(claim.source);
       const targetKind = kindOf(claim.target);
+      if (claim.relation === "links-to") {
+        if (targetKind !== "actor") tiedToSubject.add(claim.source);
+        if (sourceKind !== "actor") tiedToSubject.add(claim.target);
+      }
       if (imported) {
         // A foreign graph's edges need not have a curated claim's shape.
       } else if (claim.relation === "links-to") {
@@ -198,6 +206,14 @@ export function checkIntegrity(sources: readonly AnyLoadedSource[]): Problem[] {
       }
     });
     data.nodes.forEach((node, index) => {
+      if (node.proposition && !tiedToSubject.has(node.id)) {
+        problems.push({
+          rule: "proposition-subject",
+          file,
+          path: `nodes[${index}]`,
+          message: `"${node.id}" is a proposition, so a links-to claim must tie it to what it is about (an issue or treaty); none does`,
+        });
+      }
       if (!touched.has(node.id)) {
         problems.push({
           rule: "orphan-node",
@@ -210,4 +226,75 @@ export function checkIntegrity(sources: readonly AnyLoadedSource[]): Problem[] {
     });
   }
   return problems;
+}
+
+type ClaimShape = {
+  id: string;
+  heldBy?: string[] | undefined;
+  attribution?: string | undefined;
+  disputedBy?: string[] | undefined;
+  note?: string | undefined;
+};
+
+/**
+ * Holders must match the attribution: none exactly when the document speaks in its own voice; a
+ * difference with unassigned sides (disputedBy) is the document's report, between actors; an inferred
+ * holder needs a note that says why. An imported edge that records no attribution is not checked.
+ */
+function checkAttribution(
+  claim: ClaimShape,
+  imported: boolean,
+  report: (problem: Omit<Problem, "file">) => void,
+  at: (suffix: string) => string,
+  kinds: Map<string, NodeKind>,
+  nodeIds: Set<string>,
+): void {
+  const heldBy = claim.heldBy ?? [];
+  const attribution = claim.attribution ?? (imported ? undefined : "stated");
+  if (attribution === "document" && heldBy.length > 0) {
+    report({
+      rule: "attribution-holders",
+      path: at(".heldBy"),
+      message: `claim "${claim.id}" is in the document's own voice (attribution "document"), so heldBy must be empty; name the actors in disputedBy if the document says they differ on it`,
+    });
+  } else if (attribution !== undefined && attribution !== "document" && heldBy.length === 0) {
+    report({
+      rule: "attribution-holders",
+      path: at(".heldBy"),
+      message: `claim "${claim.id}" has no holders, so its attribution must be "document" (the summary's own voice), not "${attribution}"`,
+    });
+  }
+  if (claim.disputedBy) {
+    if (attribution !== "document") {
+      report({
+        rule: "disputed-by",
+        path: at(".disputedBy"),
+        message: `claim "${claim.id}" names actors in disputedBy, which only a claim with attribution "document" may do: the document reports the difference without assigning sides`,
+      });
+    }
+    claim.disputedBy.forEach((actor, index) => {
+      const kind = kinds.get(actor) ?? kindOf(actor);
+      if (kind !== "actor" || !nodeIds.has(actor)) {
+        report({
+          rule: "disputed-by",
+          path: at(`.disputedBy[${index}]`),
+          message: `claim "${claim.id}" is disputed by "${actor}", which is ${nodeIds.has(actor) ? "not an actor" : "defined by no source"}; disputedBy names actors`,
+        });
+      }
+    });
+    if (new Set(claim.disputedBy).size !== claim.disputedBy.length) {
+      report({
+        rule: "disputed-by",
+        path: at(".disputedBy"),
+        message: `claim "${claim.id}" names the same actor twice in disputedBy`,
+      });
+    }
+  }
+  if (attribution === "inferred" && !claim.note?.trim()) {
+    report({
+      rule: "inferred-note",
+      path: at(".note"),
+      message: `claim "${claim.id}" has inferred holders, so its note must say why they are read as holding it`,
+    });
+  }
 }

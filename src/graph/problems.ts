@@ -3,6 +3,7 @@
 
 export const PROBLEM_RULES = [
   "json-syntax",
+  "model-version",
   "schema",
   "duplicate-id",
   "dangling-endpoint",
@@ -14,6 +15,10 @@ export const PROBLEM_RULES = [
   "unknown-finding",
   "uncited-finding",
   "orphan-node",
+  "attribution-holders",
+  "disputed-by",
+  "inferred-note",
+  "proposition-subject",
 ] as const;
 export type ProblemRule = (typeof PROBLEM_RULES)[number];
 

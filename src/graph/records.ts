@@ -1,6 +1,7 @@
 // Plain, stable records of nodes, claims and findings, as every query returns them and as the
 // CLI prints them with --json. Absent optional fields are null so the shape never changes.
 import { findingIndex } from "./build.ts";
+import type { Attribution, Modality } from "../model/vocabulary.ts";
 import type { ClaimAttributes, LinkageGraph } from "./types.ts";
 
 export interface NodeRecord {
@@ -18,7 +19,13 @@ export interface ClaimRecord {
   target: string;
   relation: string;
   heldBy: string[];
+  /** null for an imported edge whose file did not say. */
+  attribution: Attribution | null;
+  modality: Modality | null;
+  /** Actors the document says differ on it, sides not stated; empty when none. */
+  disputedBy: string[];
   findings: string[];
+  evidence: string | null;
   qualifier: string | null;
   speaker: string | null;
   note: string;
@@ -55,7 +62,11 @@ export function claimRecordOf(id: string, source: string, target: string, a: Cla
     target,
     relation: a.relation,
     heldBy: a.heldBy,
+    attribution: a.attribution ?? null,
+    modality: a.modality ?? null,
+    disputedBy: a.disputedBy ?? [],
     findings: a.findings,
+    evidence: a.evidence ?? null,
     qualifier: a.qualifier ?? null,
     speaker: a.speaker ?? null,
     note: a.note,

@@ -3,7 +3,7 @@
 // claims of an imported graph may have an empty description, note, holders and findings.
 import type { MultiDirectedGraph } from "graphology";
 import type { AnySourceMeta, ForeignAttributes } from "../model/schema.ts";
-import type { NodeKind, Relation } from "../model/vocabulary.ts";
+import type { Attribution, Modality, NodeKind, Relation } from "../model/vocabulary.ts";
 
 export interface NodeAttributes {
   kind: NodeKind;
@@ -11,6 +11,8 @@ export interface NodeAttributes {
   aliases: string[];
   description: string;
   about?: string[];
+  /** An issue that is a statement ("TMD aids offensive missiles") rather than a thing. */
+  proposition?: boolean;
   /** Ids of the sources that define this node. */
   sources: string[];
   /** Layout position and display size, when known. */
@@ -23,7 +25,16 @@ export interface NodeAttributes {
 
 export interface ClaimAttributes {
   relation: Relation;
+  /** Empty for the document's own voice (attribution "document") and for imported edges without holders. */
   heldBy: string[];
+  /** Who the document says holds it; absent for an imported edge whose file did not say. */
+  attribution?: Attribution;
+  /** How firmly the document puts it; absent for an imported edge whose file did not say. */
+  modality?: Modality;
+  /** Actors the document says differ on this, without saying who holds which view. */
+  disputedBy?: string[];
+  /** The verbatim quote of a cited finding that the claim rests on (always present when curated). */
+  evidence?: string;
   /** Qualified finding references, `source-id#F3`. */
   findings: string[];
   qualifier?: string;

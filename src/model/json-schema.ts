@@ -2,7 +2,7 @@
 // so the editor-facing schema can never drift from the one the code enforces. A file is either a
 // curated source or an imported graph (`"provenance": "imported"` on its source).
 import { z } from "zod";
-import { ImportedSourceFile, SourceFile } from "./schema.ts";
+import { ImportedSourceFile, MODEL_VERSION, SourceFile } from "./schema.ts";
 
 export function sourceFileJsonSchema(): Record<string, unknown> {
   const schema = z.toJSONSchema(z.union([SourceFile, ImportedSourceFile]), {
@@ -12,7 +12,7 @@ export function sourceFileJsonSchema(): Record<string, unknown> {
   return {
     ...schema,
     $id: "https://linkage-atlas.invalid/source-file.schema.json",
-    title: "Linkage Atlas source file",
+    title: `Linkage Atlas source file, model ${MODEL_VERSION}`,
     description:
       "One source document: its findings, and the nodes and claims read from it; or a graph imported from another tool.",
   };

@@ -3,7 +3,7 @@
 // holders and findings optional). Pure: imports only zod and the vocabularies. Integrity across files
 // lives in src/graph/integrity.ts.
 import { z } from "zod";
-import { NODE_KINDS, type NodeKind, RELATIONS } from "./vocabulary.ts";
+import { ATTRIBUTIONS, MODALITIES, NODE_KINDS, type NodeKind, RELATIONS } from "./vocabulary.ts";
 
 const SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*";
 export const NODE_ID_PATTERN = new RegExp(`^(${NODE_KINDS.join("|")}):${SLUG}$`);
@@ -19,6 +19,22 @@ export type NodeId = z.infer<typeof NodeId>;
 
 export const NodeKindSchema = z.enum(NODE_KINDS);
 export const RelationSchema = z.enum(RELATIONS);
+export const AttributionSchema = z.enum(ATTRIBUTIONS);
+export const ModalitySchema = z.enum(MODALITIES);
+
+/**
+ * The version of the model a curated source file is written in. Version 2 added attribution, modality,
+ * disputedBy and evidence to claims, `opening` to findings and `proposition` to nodes.
+ */
+export const MODEL_VERSION = 2;
+
+/** Bounds of a claim's evidence quote, in words: long enough to find, short enough to be a citation. */
+export const EVIDENCE_WORDS = { min: 2, max: 12 } as const;
+
+export function wordCount(text: string): number {
+  const trimmed = text.trim();
+  return trimmed ? trimmed.split(/\s+/).length : 0;
+}
 
 const Text = (max: number) => z.string().trim().min(1, { message: "must not be empty" }).max(max);
 
@@ -62,6 +78,12 @@ export const GraphNode = z
       .min(2)
       .optional()
       .describe("For an issue that is itself about tying other nodes together: the nodes it concerns."),
+    proposition: z
+      .boolean()
+      .optional()
+      .describe(
+        "True for an issue that is a statement (\"TMD aids offensive missiles\"), not a thing: it must be tied by a links-to claim to what it is about.",
+      ),
     attributes: ForeignAttributes.optional(),
   })
   .refine((node) => node.id.startsWith(`${node.kind}:`), {
@@ -70,17 +92,48 @@ export const GraphNode = z
   });
 export type GraphNode = z.infer<typeof GraphNode>;
 
+/** A verbatim quote of 2 to 12 words from the passage of a finding the claim cites. */
+export const Evidence = z
+  .string()
+  .trim()
+  .min(1, { message: "must not be empty" })
+  .max(200, { message: "an evidence quote is at most 200 characters" })
+  .refine(
+    (text) => {
+      const words = wordCount(text);
+      return words >= EVIDENCE_WORDS.min && words <= EVIDENCE_WORDS.max;
+    },
+    {
+      message: `an evidence quote is ${EVIDENCE_WORDS.min} to ${EVIDENCE_WORDS.max} words: the shortest verbatim span of a cited finding that carries the claim`,
+    },
+  )
+  .describe("A verbatim quote of 2 to 12 words from the passage of a finding the claim cites.");
+
+const HolderList = z
+  .array(NodeId)
+  .describe('The actors the document attributes the claim to; empty exactly when attribution is "document".');
+const DisputedBy = z
+  .array(NodeId)
+  .min(2, { message: "disputedBy names two or more actors" })
+  .describe(
+    'Actors the document reports as differing on this claim\'s proposition, without saying who holds which view. Only with attribution "document".',
+  );
+
 export const Claim = z.strictObject({
   id: z.string().regex(SLUG_PATTERN, { message: "expected a lowercase kebab-case claim id" }),
   source: NodeId,
   target: NodeId,
   relation: RelationSchema,
-  heldBy: z.array(NodeId).min(1, { message: "a claim needs at least one holder" }),
+  heldBy: HolderList,
+  attribution: AttributionSchema.default("stated"),
+  modality: ModalitySchema.default("asserted"),
+  disputedBy: DisputedBy.optional(),
   findings: z
     .array(
       z.string().regex(FINDING_REF_PATTERN, { message: "expected a finding id such as F3 or source-id#F3" }),
     )
     .min(1, { message: "a claim must cite at least one finding" }),
+  evidence: Evidence,
   qualifier: Text(120).optional(),
   speaker: Text(200).optional(),
   note: Text(2000),
@@ -88,11 +141,19 @@ export const Claim = z.strictObject({
 });
 export type Claim = z.infer<typeof Claim>;
 
+const FindingOpening = Text(300).describe(
+  "The first words of the finding's passage in the document, verbatim, so check-evidence can find the passage.",
+);
+
 export const Finding = z.strictObject({
   id: z.string().regex(FINDING_ID_PATTERN, { message: "expected F1, F2, …" }),
   summary: Text(2000),
+  opening: FindingOpening.optional(),
 });
 export type Finding = z.infer<typeof Finding>;
+
+/** A finding of a curated source: its passage's opening words are required. */
+export const CuratedFinding = Finding.extend({ opening: FindingOpening });
 
 export const SourceMeta = z.strictObject({
   id: z.string().regex(SLUG_PATTERN, { message: "expected a lowercase kebab-case source id" }),
@@ -101,13 +162,16 @@ export const SourceMeta = z.strictObject({
   date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: "expected YYYY, YYYY-MM or YYYY-MM-DD" }),
   dateNote: Text(500).optional(),
   url: z.url().optional(),
-  findings: z.array(Finding).min(1),
+  findings: z.array(CuratedFinding).min(1),
   provenance: z.literal("curated").optional().describe("Absent means curated."),
 });
 export type SourceMeta = z.infer<typeof SourceMeta>;
 
 export const SourceFile = z.strictObject({
   $schema: z.string().optional(),
+  modelVersion: z.literal(MODEL_VERSION, {
+    message: `expected "modelVersion": ${MODEL_VERSION}`,
+  }),
   source: SourceMeta,
   nodes: z.array(GraphNode),
   claims: z.array(Claim),
@@ -130,6 +194,7 @@ export const ImportedNode = z.strictObject({
   description: ImportedText.optional(),
   aliases: z.array(ImportedText).optional(),
   about: z.array(ImportedId).optional(),
+  proposition: z.boolean().optional(),
   x: z.number().optional(),
   y: z.number().optional(),
   size: z.number().optional(),
@@ -143,6 +208,10 @@ export const ImportedClaim = z.strictObject({
   target: ImportedId,
   relation: RelationSchema,
   heldBy: z.array(ImportedId).optional().describe("Holders, when the file named them; never invented."),
+  attribution: AttributionSchema.optional(),
+  modality: ModalitySchema.optional(),
+  disputedBy: z.array(ImportedId).min(2, { message: "disputedBy names two or more actors" }).optional(),
+  evidence: ImportedText.optional(),
   findings: z
     .array(
       z.string().regex(FINDING_REF_PATTERN, { message: "expected a finding id such as F3 or source-id#F3" }),
@@ -177,14 +246,18 @@ export type ImportedSourceMeta = z.infer<typeof ImportedSourceMeta>;
 
 export const ImportedSourceFile = z.strictObject({
   $schema: z.string().optional(),
+  modelVersion: z.literal(MODEL_VERSION).optional(),
   source: ImportedSourceMeta,
   nodes: z.array(ImportedNode),
   claims: z.array(ImportedClaim),
 });
 export type ImportedSourceFile = z.infer<typeof ImportedSourceFile>;
 
-/** Any source the graph can be built from: a curated one, or an imported graph. */
-export type AnySourceMeta = SourceMeta | ImportedSourceMeta;
+/**
+ * Any source the graph can be built from: a curated one, or an imported graph. A graph's curated
+ * sources may lack the findings' openings (synthetic graphs, visible-only exports); files may not.
+ */
+export type AnySourceMeta = (Omit<SourceMeta, "findings"> & { findings: Finding[] }) | ImportedSourceMeta;
 export type AnySourceFile = SourceFile | ImportedSourceFile;
 
 export function isImported(source: AnySourceMeta): source is ImportedSourceMeta {

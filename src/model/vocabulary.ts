@@ -8,6 +8,65 @@ export type NodeKind = (typeof NODE_KINDS)[number];
 export const RELATIONS = ["supports", "opposes", "links-to"] as const;
 export type Relation = (typeof RELATIONS)[number];
 
+/**
+ * Who the document says holds a claim. stated: the document attributes it to the holders; inferred:
+ * the holders are our reading of context (the note says why); document: the summary's own voice, with
+ * no holders (its framing, conclusion or report, including differences it leaves unassigned).
+ */
+export const ATTRIBUTIONS = ["stated", "inferred", "document"] as const;
+export type Attribution = (typeof ATTRIBUTIONS)[number];
+
+/** How firmly the document puts a claim: asserted; hedged (could, may, unclear); an open question. */
+export const MODALITIES = ["asserted", "hedged", "question"] as const;
+export type Modality = (typeof MODALITIES)[number];
+
+export interface AttributionStyle {
+  label: string;
+  /** Shown before a document claim's evidence, or as a badge. */
+  badge: string;
+  description: string;
+}
+
+/** How each attribution reads: one table, nobody else words them. */
+export const ATTRIBUTION_STYLES: Record<Attribution, AttributionStyle> = {
+  stated: {
+    label: "Stated",
+    badge: "stated",
+    description: "The document attributes this view to its holders.",
+  },
+  inferred: {
+    label: "Inferred",
+    badge: "inferred",
+    description: "The holders are our reading of the context, not the document's words; the note says why.",
+  },
+  document: {
+    label: "The document says",
+    badge: "document",
+    description: "The summary's own voice: its framing, conclusion or report. No actor holds it.",
+  },
+};
+
+export interface ModalityStyle {
+  label: string;
+  /** A short marker shown beside the claim; empty for plain assertions. */
+  marker: string;
+  description: string;
+}
+
+export const MODALITY_STYLES: Record<Modality, ModalityStyle> = {
+  asserted: { label: "Asserted", marker: "", description: "Put as a plain statement." },
+  hedged: {
+    label: "Hedged",
+    marker: "hedged",
+    description: "Put with a hedge: could, may, unclear, potential, not necessarily.",
+  },
+  question: {
+    label: "Open question",
+    marker: "open question",
+    description: "Posed by the document as an open question.",
+  },
+};
+
 /** Stances are what an actor holds for or against; linkages tie two things together. */
 export const STANCE_RELATIONS: readonly Relation[] = ["supports", "opposes"];
 
