@@ -1,5 +1,6 @@
 // The one table of CLI commands. Adding a command means adding a module and one line here.
 import type { Command } from "../command.ts";
+import { checkEvidenceCommand } from "./check-evidence.ts";
 import { compare } from "./compare.ts";
 import { exportCommand } from "./export.ts";
 import { findings } from "./findings.ts";
@@ -18,6 +19,7 @@ export const COMMANDS: Record<string, Command> = {
   path,
   compare,
   findings,
+  "check-evidence": checkEvidenceCommand,
   export: exportCommand,
   import: importCommand,
 };
