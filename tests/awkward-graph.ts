@@ -1,6 +1,8 @@
 // A graph made to break writers and readers: two curated sources and an imported one, with unicode,
 // right-to-left text, quotes, backslashes, newlines, XML and CSV specials, emoji, a label of ~9,000
 // characters, foreign attributes of every type, and ids no slug rule would allow (imported ones).
+// Model 2: every attribution and modality, a document claim disputed by two actors (empty heldBy),
+// a proposition, evidence with typographic quotes and dashes, and findings' openings.
 import { buildGraph } from "../src/graph/build.ts";
 import { checkIntegrity } from "../src/graph/integrity.ts";
 import type { AnyLoadedSource } from "../src/graph/load.ts";
@@ -13,8 +15,11 @@ export const RTL = "الصين والولايات المتحدة — שלום";
 export const EMOJI = "🇨🇳 🚀 👩🏽‍🔬 🧑‍🤝‍🧑";
 export const LONG_LABEL = `${"Ein sehr langer Name, 長い名前, ".repeat(300)}end`.slice(0, 9000);
 export const WEIRD_ID = `weird id <&> "q" 'a' \\ ${EMOJI} ${RTL}`;
+/** Typographic quotes and dashes, as a document typesets them: “ ” ‘ ’ – —. */
+export const TYPESET = "“We’re firmly opposed” – to ‘missile–defence’ — plans";
 
 const curatedA = SourceFile.parse({
+  modelVersion: 2,
   source: {
     id: "awkward-a",
     title: `Awkward source A: ${NASTY}`,
@@ -23,8 +28,8 @@ const curatedA = SourceFile.parse({
     dateNote: MULTILINE.trim(),
     url: "https://example.org/a?x=1&y=2",
     findings: [
-      { id: "F1", summary: `First finding ${EMOJI} ${NASTY}` },
-      { id: "F2", summary: MULTILINE.trim() },
+      { id: "F1", summary: `First finding ${EMOJI} ${NASTY}`, opening: `${TYPESET} | ; "straight"` },
+      { id: "F2", summary: MULTILINE.trim(), opening: "Both sides – “broadly” – agreed" },
     ],
   },
   nodes: [
@@ -50,6 +55,13 @@ const curatedA = SourceFile.parse({
       description: "Ties things together.",
       about: ["actor:china", "issue:missile-defence"],
     },
+    {
+      id: "issue:defence-targets-china",
+      kind: "issue",
+      label: "Missile defence is aimed at China",
+      description: "A statement the sides differ on, not a thing.",
+      proposition: true,
+    },
   ],
   claims: [
     {
@@ -59,6 +71,7 @@ const curatedA = SourceFile.parse({
       relation: "opposes",
       heldBy: ["actor:china"],
       findings: ["F1"],
+      evidence: TYPESET,
       qualifier: `strongly, "very" <much>`,
       speaker: `Speaker ${RTL}`,
       note: `Note with ${NASTY}\n${MULTILINE}`,
@@ -70,7 +83,10 @@ const curatedA = SourceFile.parse({
       target: "issue:missile-defence",
       relation: "supports",
       heldBy: ["actor:us", "actor:china"],
+      attribution: "inferred",
+      modality: "hedged",
       findings: ["F1", "F2"],
+      evidence: "could – perhaps — support it",
       note: EMOJI,
     },
     {
@@ -78,20 +94,36 @@ const curatedA = SourceFile.parse({
       source: "issue:linkage",
       target: "issue:missile-defence",
       relation: "links-to",
-      heldBy: ["actor:china"],
+      heldBy: [],
+      attribution: "document",
+      modality: "question",
       findings: ["F2"],
+      evidence: "whether ‘linkage’ – matters?",
       note: "Linked.",
+    },
+    {
+      id: "a-aimed-at",
+      source: "issue:defence-targets-china",
+      target: "issue:missile-defence",
+      relation: "links-to",
+      heldBy: [],
+      attribution: "document",
+      disputedBy: ["actor:us", "actor:china"],
+      findings: ["F1"],
+      evidence: "participants differed — sharply — on “aims”",
+      note: "The document reports the difference without assigning sides.",
     },
   ],
 });
 
 const curatedB = SourceFile.parse({
+  modelVersion: 2,
   source: {
     id: "awkward-b",
     title: "Awkward source B",
     publisher: "B",
     date: "2025",
-    findings: [{ id: "F1", summary: "B's only finding." }],
+    findings: [{ id: "F1", summary: "B's only finding.", opening: "B’s only – finding" }],
   },
   nodes: [
     // Also defined by A: the same node, with aliases of its own that merge.
@@ -112,6 +144,7 @@ const curatedB = SourceFile.parse({
       relation: "supports",
       heldBy: ["actor:china"],
       findings: ["F1", "awkward-a#F2"],
+      evidence: "China supports the treaty",
       note: "Cites a finding of another source.",
     },
   ],
@@ -135,6 +168,7 @@ const imported = ImportedSourceFile.parse({
       x: -12.5,
       y: 3e-7,
       size: 4,
+      proposition: true,
       attributes: {
         "viz:color": "rgb(1, 2, 3)",
         count: 42,
@@ -150,8 +184,28 @@ const imported = ImportedSourceFile.parse({
   claims: [
     { id: "e0", source: "0", target: WEIRD_ID, relation: "links-to" },
     { id: "e 1", source: WEIRD_ID, target: WEIRD_ID, relation: "links-to", attributes: { weight: 3 } },
-    { id: "e2", source: "0", target: "-1", relation: "supports", heldBy: ["0"], note: "Held, not cited." },
-    { id: "e3", source: "-1", target: "actor:us", relation: "opposes", attributes: { label: RTL } },
+    {
+      id: "e2",
+      source: "0",
+      target: "-1",
+      relation: "supports",
+      heldBy: ["0"],
+      attribution: "stated",
+      modality: "asserted",
+      evidence: "Held – “not” cited",
+      note: "Held, not cited.",
+    },
+    {
+      id: "e3",
+      source: "-1",
+      target: "actor:us",
+      relation: "opposes",
+      attribution: "document",
+      modality: "question",
+      disputedBy: ["0", "actor:us"],
+      evidence: `${NASTY} ’`,
+      attributes: { label: RTL },
+    },
   ],
 });
 

@@ -152,7 +152,14 @@ describe("JSON", () => {
 
   it("names the entry of a project JSON schema error", () => {
     const text = JSON.stringify({
-      source: { id: "x", title: "X", publisher: "P", date: "2020", findings: [{ id: "F1", summary: "S" }] },
+      modelVersion: 2,
+      source: {
+        id: "x",
+        title: "X",
+        publisher: "P",
+        date: "2020",
+        findings: [{ id: "F1", summary: "S", opening: "The first words" }],
+      },
       nodes: [{ id: "actor:a", kind: "actor", label: "A" }],
       claims: [],
     });

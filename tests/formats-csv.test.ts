@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { joinList, splitList } from "../src/formats/csv-text.ts";
 import { exportGraph } from "../src/formats/index.ts";
-import { awkwardGraph, MULTILINE, NASTY } from "./awkward-graph.ts";
+import { awkwardGraph, MULTILINE, NASTY, TYPESET } from "./awkward-graph.ts";
 
 /** An RFC 4180 reader, written here so the test does not trust the writer's own helpers. */
 function parseCsv(text: string): string[][] {
@@ -72,6 +72,32 @@ describe("CSV export", () => {
     });
   });
 
+  it("writes model 2's fields: claims' attribution, modality, disputedBy and evidence, nodes' proposition, findings' opening", () => {
+    const claims = table(byName["claims.csv"] ?? "");
+    expect(claims.find((c) => c.id === "a-aimed-at")).toMatchObject({
+      heldBy: "",
+      attribution: "document",
+      modality: "asserted",
+      disputedBy: "actor:us | actor:china",
+      evidence: "participants differed — sharply — on “aims”",
+    });
+    expect(claims.find((c) => c.id === "a-links")).toMatchObject({
+      attribution: "document",
+      modality: "question",
+    });
+    expect(claims.find((c) => c.id === "a-opposes")?.evidence).toBe(TYPESET);
+    // An imported edge whose file said nothing leaves the cells empty rather than inventing "stated".
+    expect(claims.find((c) => c.id === "e0")).toMatchObject({ attribution: "", modality: "", evidence: "" });
+    const nodes = table(byName["nodes.csv"] ?? "");
+    expect(nodes.find((n) => n.id === "issue:defence-targets-china")?.proposition).toBe("true");
+    expect(nodes.find((n) => n.id === "actor:us")?.proposition).toBe("");
+    const findings = table(byName["findings.csv"] ?? "");
+    expect(findings.find((f) => f.ref === "awkward-b#F1")).toMatchObject({
+      summary: "B's only finding.",
+      opening: "B’s only – finding",
+    });
+  });
+
   it("never starts a text cell with a formula, but leaves signed numbers alone", () => {
     const nodes = table(byName["nodes.csv"] ?? "");
     const formula = nodes.find((n) => n.id === "-1");
@@ -93,7 +119,7 @@ describe("neo4j-admin import CSV", () => {
   it("uses neo4j-admin's header format", () => {
     expect(files.map((f) => f.name)).toEqual(["nodes.csv", "relationships.csv", "import.sh"]);
     const [nodeHeader] = parseCsv(byName["nodes.csv"] ?? "");
-    expect(nodeHeader?.slice(0, 11)).toEqual([
+    expect(nodeHeader?.slice(0, 12)).toEqual([
       "id:ID",
       ":LABEL",
       "kind",
@@ -101,6 +127,7 @@ describe("neo4j-admin import CSV", () => {
       "description",
       "aliases:string[]",
       "about:string[]",
+      "proposition:boolean",
       "sources:string[]",
       "x:double",
       "y:double",
@@ -109,14 +136,22 @@ describe("neo4j-admin import CSV", () => {
     expect(nodeHeader).toContain("weight:double");
     expect(nodeHeader).toContain("tags:string[]");
     const [relationshipHeader] = parseCsv(byName["relationships.csv"] ?? "");
-    expect(relationshipHeader?.slice(0, 7)).toEqual([
+    expect(relationshipHeader?.slice(0, 15)).toEqual([
       ":START_ID",
       ":END_ID",
       ":TYPE",
       "id",
       "relation",
       "heldBy:string[]",
+      "attribution",
+      "modality",
+      "disputedBy:string[]",
+      "evidence",
       "findings:string[]",
+      "qualifier",
+      "speaker",
+      "note",
+      "sourceId",
     ]);
     expect(relationshipHeader).toContain("label:string");
     expect(relationshipHeader).toContain("weight:long");
@@ -131,6 +166,23 @@ describe("neo4j-admin import CSV", () => {
     expect(relationships.find((r) => r.id === "a-supports")).toMatchObject({
       ":TYPE": "SUPPORTS",
       "heldBy:string[]": "actor:us^actor:china",
+      attribution: "inferred",
+      modality: "hedged",
     });
+  });
+
+  it("writes model 2's fields: a document claim's disputedBy as an array, a proposition as a boolean", () => {
+    const relationships = table(byName["relationships.csv"] ?? "");
+    expect(relationships.find((r) => r.id === "a-aimed-at")).toMatchObject({
+      "heldBy:string[]": "",
+      attribution: "document",
+      "disputedBy:string[]": "actor:us^actor:china",
+      evidence: "participants differed — sharply — on “aims”",
+    });
+    const nodes = table(byName["nodes.csv"] ?? "");
+    expect(nodes.find((n) => n["id:ID"] === "issue:defence-targets-china")?.["proposition:boolean"]).toBe(
+      "true",
+    );
+    expect(nodes.find((n) => n["id:ID"] === "actor:us")?.["proposition:boolean"]).toBe("");
   });
 });

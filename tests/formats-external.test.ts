@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import { readGraph } from "../src/cli/io.ts";
 import { cypherString } from "../src/formats/cypher.ts";
 import { exportGraph, importGraph } from "../src/formats/index.ts";
-import { claimFieldValues, nodeFieldValues } from "../src/formats/own-meta.ts";
+import { claimFieldValues, nodeFieldValues } from "../src/formats/model-fields.ts";
 import { nodeXmlParser } from "../src/formats/xml-node.ts";
 import type { LinkageGraph } from "../src/graph/types.ts";
 import { awkwardGraph } from "./awkward-graph.ts";
@@ -65,15 +65,15 @@ function expectedByNetworkx(graph: LinkageGraph) {
   const listText = (value: unknown) => (Array.isArray(value) ? JSON.stringify(value) : value);
   const nodes: Record<string, Attributes> = {};
   graph.forEachNode((id, a) => {
-    const data: Attributes = { label: a.label };
-    for (const [field, value] of nodeFieldValues(a)) data[field] = listText(value);
+    const data: Attributes = {};
+    for (const [field, value] of nodeFieldValues(a)) data[field.name] = listText(value);
     for (const axis of ["x", "y", "size"] as const) if (a[axis] !== undefined) data[axis] = a[axis];
     for (const [name, value] of Object.entries(a.attributes ?? {})) data[name] = listText(value);
     nodes[id] = data;
   });
   const edges = graph.mapEdges((id, a, source, target) => {
     const data: Attributes = {};
-    for (const [field, value] of claimFieldValues(a)) data[field] = listText(value);
+    for (const [field, value] of claimFieldValues(a)) data[field.name] = listText(value);
     for (const [name, value] of Object.entries(a.attributes ?? {})) data[name] = listText(value);
     return [source, target, id, data];
   });

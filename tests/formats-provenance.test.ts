@@ -16,7 +16,14 @@ const imported = {
 };
 
 const curated = {
-  source: { id: "doc", title: "Doc", publisher: "P", date: "2020", findings: [{ id: "F1", summary: "S." }] },
+  modelVersion: 2,
+  source: {
+    id: "doc",
+    title: "Doc",
+    publisher: "P",
+    date: "2020",
+    findings: [{ id: "F1", summary: "S.", opening: "The opening words" }],
+  },
   nodes: [
     { id: "actor:a", kind: "actor", label: "A", description: "A." },
     { id: "actor:b", kind: "actor", label: "B", description: "B." },
@@ -29,6 +36,7 @@ const curated = {
       relation: "supports",
       heldBy: ["actor:a"],
       findings: ["F1"],
+      evidence: "A supports B",
       note: "N.",
     },
   ],
@@ -51,8 +59,13 @@ describe("provenance", () => {
     expect(
       SourceFile.safeParse({ ...curated, source: { ...curated.source, provenance: "curated" } }).success,
     ).toBe(true);
-    expect(Claim.safeParse({ ...curated.claims[0], heldBy: [] }).success).toBe(false);
     expect(Claim.safeParse({ ...curated.claims[0], findings: [] }).success).toBe(false);
+    expect(Claim.safeParse({ ...curated.claims[0], evidence: undefined }).success).toBe(false);
+    // No holders is the document's own voice, which the attribution must then say.
+    const unheld = { ...curated, claims: [{ ...curated.claims[0], heldBy: [] }] };
+    const loadedUnheld = loadAnySourceText("unheld.json", JSON.stringify(unheld));
+    if (!loadedUnheld.ok) throw new Error("must load");
+    expect(checkIntegrity([loadedUnheld.source]).map((p) => p.rule)).toContain("attribution-holders");
   });
 
   it("does not let a file without provenance skip the curated rules", () => {

@@ -1,6 +1,8 @@
 // Round trips: for each lossless format, export then import gives the identical graph (every node,
 // claim and attribute, in order), on graph-data, on the awkward graph, with and without a layout,
-// and on a graph imported from another tool. Compared as graphology's own export, so nothing hides.
+// and on a graph imported from another tool. Compared as graphology's own export, so nothing hides;
+// the awkward graph holds every model field (formats-model-fields.test.ts checks it does), and model
+// 2's cases are also checked one by one so a dropped field is named.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { readGraph } from "../src/cli/io.ts";
@@ -10,7 +12,7 @@ import { buildGraph } from "../src/graph/build.ts";
 import { checkIntegrity } from "../src/graph/integrity.ts";
 import { type AnyLoadedSource, loadAnySourceText } from "../src/graph/load.ts";
 import type { LinkageGraph } from "../src/graph/types.ts";
-import { awkwardGraph, LONG_LABEL, WEIRD_ID } from "./awkward-graph.ts";
+import { awkwardGraph, LONG_LABEL, TYPESET, WEIRD_ID } from "./awkward-graph.ts";
 
 const fixtures = new URL("./fixtures/external/", import.meta.url);
 
@@ -62,6 +64,53 @@ describe.each(singleFileLossless)("%s round trip", (format) => {
   });
 });
 
+describe.each(singleFileLossless)("%s keeps model 2's fields", (format) => {
+  const roundTrip = () => {
+    const [file] = exportGraph(awkwardGraph(), format);
+    const name = `round-trip${FORMATS[format].extensions[0]}`;
+    return importGraph({ name, text: file?.text ?? "" }, { xml: nodeXmlParser }).graph;
+  };
+
+  it("a document claim: no holders, disputed by two actors, its typeset evidence", () => {
+    expect(roundTrip().getEdgeAttributes("a-aimed-at")).toMatchObject({
+      heldBy: [],
+      attribution: "document",
+      modality: "asserted",
+      disputedBy: ["actor:us", "actor:china"],
+      evidence: "participants differed — sharply — on “aims”",
+    });
+  });
+
+  it("inferred, hedged and question claims, and an imported edge that said none of it", () => {
+    const graph = roundTrip();
+    expect(graph.getEdgeAttributes("a-supports")).toMatchObject({
+      attribution: "inferred",
+      modality: "hedged",
+    });
+    expect(graph.getEdgeAttributes("a-links")).toMatchObject({
+      attribution: "document",
+      modality: "question",
+    });
+    expect(graph.getEdgeAttributes("a-opposes").evidence).toBe(TYPESET);
+    const silent = graph.getEdgeAttributes("e0");
+    for (const field of ["attribution", "modality", "disputedBy", "evidence"])
+      expect(silent).not.toHaveProperty(field);
+  });
+
+  it("propositions and the findings' openings", () => {
+    const graph = roundTrip();
+    expect(graph.getNodeAttributes("issue:defence-targets-china").proposition).toBe(true);
+    expect(graph.getNodeAttributes(WEIRD_ID).proposition).toBe(true);
+    expect(graph.getNodeAttributes("actor:us")).not.toHaveProperty("proposition");
+    const [a, b] = graph.getAttribute("sources");
+    expect(a?.findings.map((f) => f.opening)).toEqual([
+      `${TYPESET} | ; "straight"`,
+      "Both sides – “broadly” – agreed",
+    ]);
+    expect(b?.findings[0]?.opening).toBe("B’s only – finding");
+  });
+});
+
 describe("project JSON round trip", () => {
   it("writes graph-data's file as it is: the same source, nodes and claims", () => {
     const files = exportGraph(graphData(), "project-json");
@@ -91,6 +140,12 @@ describe("project JSON round trip", () => {
     });
     expect(checkIntegrity(loaded)).toEqual([]);
     expect(buildGraph(loaded).export()).toEqual(graph.export());
+    const aimed = buildGraph(loaded).getEdgeAttributes("a-aimed-at");
+    expect(aimed).toMatchObject({
+      heldBy: [],
+      attribution: "document",
+      disputedBy: ["actor:us", "actor:china"],
+    });
     const imported = JSON.parse(files[2]?.text ?? "");
     expect(imported.source.provenance).toBe("imported");
     expect(imported.nodes[0]).toMatchObject({ id: WEIRD_ID, label: LONG_LABEL, x: -12.5 });

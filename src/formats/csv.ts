@@ -5,6 +5,7 @@ import type { LinkageGraph } from "../graph/types.ts";
 import type { ForeignValue } from "../model/schema.ts";
 import { type Column, ColumnSet } from "./columns.ts";
 import { csvRow, joinList, spreadsheetSafe } from "./csv-text.ts";
+import { CLAIM_FIELDS, FINDING_FIELDS, LAYOUT_FIELDS, type ModelField, NODE_FIELDS } from "./model-fields.ts";
 import type { ExportFile } from "./types.ts";
 
 export const CSV_MIME = "text/csv;charset=utf-8";
@@ -25,6 +26,14 @@ function cell(value: ForeignValue | undefined): string {
   if (Array.isArray(value)) return spreadsheetSafe(joinList(value));
   return typeof value === "string" ? spreadsheetSafe(value) : String(value);
 }
+
+/** The model's fields of a node or claim, one cell each, in the order of their headers. */
+function fieldCells(fields: readonly ModelField[], attributes: object): string[] {
+  const values = attributes as Record<string, ForeignValue | undefined>;
+  return fields.map((field) => cell(values[field.name]));
+}
+
+const names = (fields: readonly ModelField[]) => fields.map((field) => field.name);
 
 function foreignCells(
   columns: Column[],
@@ -57,29 +66,14 @@ export function writeCsv(graph: LinkageGraph): ExportFile[] {
 
   const nodes: string[] = [
     BOM,
-    csvRow([
-      "id",
-      "kind",
-      "label",
-      "description",
-      "aliases",
-      "about",
-      "sources",
-      ...(layout ? ["x", "y", "size"] : []),
-      ...headers(nodeColumns),
-    ]),
+    csvRow(["id", ...names(NODE_FIELDS), ...(layout ? LAYOUT_FIELDS : []), ...headers(nodeColumns)]),
   ];
   graph.forEachNode((id, a) => {
     nodes.push(
       csvRow([
         text(id),
-        a.kind,
-        text(a.label),
-        text(a.description),
-        text(joinList(a.aliases)),
-        text(joinList(a.about ?? [])),
-        text(joinList(a.sources)),
-        ...(layout ? [num(a.x), num(a.y), num(a.size)] : []),
+        ...fieldCells(NODE_FIELDS, a),
+        ...(layout ? LAYOUT_FIELDS.map((field) => num(a[field])) : []),
         ...foreignCells(nodeColumns, nodeSet, a.attributes),
       ]),
     );
@@ -87,19 +81,7 @@ export function writeCsv(graph: LinkageGraph): ExportFile[] {
 
   const claims: string[] = [
     BOM,
-    csvRow([
-      "id",
-      "source",
-      "target",
-      "relation",
-      "heldBy",
-      "findings",
-      "qualifier",
-      "speaker",
-      "note",
-      "sourceId",
-      ...headers(claimColumns),
-    ]),
+    csvRow(["id", "source", "target", ...names(CLAIM_FIELDS), ...headers(claimColumns)]),
   ];
   graph.forEachEdge((id, a, source, target) => {
     claims.push(
@@ -107,27 +89,21 @@ export function writeCsv(graph: LinkageGraph): ExportFile[] {
         text(id),
         text(source),
         text(target),
-        a.relation,
-        text(joinList(a.heldBy)),
-        text(joinList(a.findings)),
-        text(a.qualifier),
-        text(a.speaker),
-        text(a.note),
-        text(a.sourceId),
+        ...fieldCells(CLAIM_FIELDS, a),
         ...foreignCells(claimColumns, claimSet, a.attributes),
       ]),
     );
   });
 
-  const findings: string[] = [BOM, csvRow(["ref", "source", "id", "summary", "sourceTitle"])];
+  const findings: string[] = [BOM, csvRow(["ref", "source", ...FINDING_FIELDS, "sourceTitle"])];
   for (const source of graph.getAttribute("sources")) {
     for (const finding of source.findings) {
+      const values = finding as Record<string, string | undefined>;
       findings.push(
         csvRow([
           `${source.id}#${finding.id}`,
           source.id,
-          finding.id,
-          text(finding.summary),
+          ...FINDING_FIELDS.map((field) => text(values[field])),
           text(source.title),
         ]),
       );

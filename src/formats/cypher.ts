@@ -5,6 +5,15 @@ import type { LinkageGraph } from "../graph/types.ts";
 import type { ForeignValue } from "../model/schema.ts";
 import type { NodeKind, Relation } from "../model/vocabulary.ts";
 import { ExportError } from "./errors.ts";
+import {
+  CLAIM_FIELDS,
+  claimFieldValues,
+  FINDING_FIELDS,
+  LAYOUT_FIELDS,
+  type ModelValue,
+  NODE_FIELDS,
+  nodeFieldValues,
+} from "./model-fields.ts";
 import type { ExportFile } from "./types.ts";
 
 export const CYPHER_MIME = "application/x-cypher-query";
@@ -21,25 +30,12 @@ export const NEO4J_TYPES: Record<Relation, string> = {
 /** Property names the model uses; a foreign attribute of the same name is written as `attr:<name>`. */
 export const RESERVED_NODE_PROPERTIES: ReadonlySet<string> = new Set([
   "id",
-  "kind",
-  "label",
-  "description",
-  "aliases",
-  "about",
-  "sources",
-  "x",
-  "y",
-  "size",
+  ...NODE_FIELDS.map((field) => field.name),
+  ...LAYOUT_FIELDS,
 ]);
 export const RESERVED_CLAIM_PROPERTIES: ReadonlySet<string> = new Set([
   "id",
-  "relation",
-  "heldBy",
-  "findings",
-  "qualifier",
-  "speaker",
-  "note",
-  "sourceId",
+  ...CLAIM_FIELDS.map((field) => field.name),
 ]);
 
 export const BATCH_SIZE = 500;
@@ -65,7 +61,9 @@ export function cypherKey(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, "``")}\``;
 }
 
-function cypherValue(value: ForeignValue | string | string[] | number): string {
+type PropertyValue = ForeignValue | ModelValue;
+
+function cypherValue(value: PropertyValue): string {
   if (Array.isArray(value))
     return `[${(value as (string | number | boolean)[]).map((v) => cypherValue(v as never)).join(", ")}]`;
   if (typeof value === "string") return cypherString(value);
@@ -76,7 +74,7 @@ function cypherValue(value: ForeignValue | string | string[] | number): string {
   return String(value);
 }
 
-function cypherMap(entries: [string, ForeignValue | string | string[] | number][]): string {
+function cypherMap(entries: [string, PropertyValue][]): string {
   return `{${entries.map(([key, value]) => `${cypherKey(key)}: ${cypherValue(value)}`).join(", ")}}`;
 }
 
@@ -118,13 +116,12 @@ export function writeCypher(graph: LinkageGraph): ExportFile[] {
     if (!meta.provenance) entries.push(["provenance", "curated"]);
     sourceRows.push(cypherMap([...entries, ...foreignEntries(attributes, new Set(Object.keys(meta)))]));
     for (const finding of findings) {
+      const values = finding as Record<string, string | undefined>;
+      const props = FINDING_FIELDS.filter((field) => values[field] !== undefined).map(
+        (field): [string, string] => [field, values[field] as string],
+      );
       findingRows.push(
-        cypherMap([
-          ["ref", `${source.id}#${finding.id}`],
-          ["id", finding.id],
-          ["summary", finding.summary],
-          ["source", source.id],
-        ]),
+        `{ref: ${cypherString(`${source.id}#${finding.id}`)}, source: ${cypherString(source.id)}, props: ${cypherMap(props)}}`,
       );
     }
   }
@@ -135,23 +132,17 @@ export function writeCypher(graph: LinkageGraph): ExportFile[] {
   }
   for (const batch of batches(findingRows)) {
     out.push(
-      `UNWIND [\n  ${batch.join(",\n  ")}\n] AS row\nMATCH (s:Source {id: row.source})\nMERGE (f:Finding {ref: row.ref})\nSET f.id = row.id, f.summary = row.summary\nMERGE (f)-[:IN_SOURCE]->(s);\n\n`,
+      `UNWIND [\n  ${batch.join(",\n  ")}\n] AS row\nMATCH (s:Source {id: row.source})\nMERGE (f:Finding {ref: row.ref})\nSET f += row.props\nMERGE (f)-[:IN_SOURCE]->(s);\n\n`,
     );
   }
 
   const nodesByKind = new Map<NodeKind, string[]>();
   graph.forEachNode((id, a) => {
-    const props: [string, ForeignValue | string | string[] | number][] = [
-      ["kind", a.kind],
-      ["label", a.label],
-    ];
-    if (a.description) props.push(["description", a.description]);
-    if (a.aliases.length) props.push(["aliases", a.aliases]);
-    if (a.about) props.push(["about", a.about]);
-    props.push(["sources", a.sources]);
-    if (a.x !== undefined) props.push(["x", a.x]);
-    if (a.y !== undefined) props.push(["y", a.y]);
-    if (a.size !== undefined) props.push(["size", a.size]);
+    const props: [string, PropertyValue][] = nodeFieldValues(a).map(([field, value]) => [field.name, value]);
+    for (const field of LAYOUT_FIELDS) {
+      const value = a[field];
+      if (value !== undefined) props.push([field, value]);
+    }
     props.push(...foreignEntries(a.attributes, RESERVED_NODE_PROPERTIES));
     const rows = nodesByKind.get(a.kind) ?? [];
     rows.push(`{id: ${cypherString(id)}, props: ${cypherMap(props)}}`);
@@ -167,13 +158,7 @@ export function writeCypher(graph: LinkageGraph): ExportFile[] {
 
   const claimsByRelation = new Map<Relation, string[]>();
   graph.forEachEdge((id, a, source, target) => {
-    const props: [string, ForeignValue | string | string[] | number][] = [["relation", a.relation]];
-    if (a.heldBy.length) props.push(["heldBy", a.heldBy]);
-    if (a.findings.length) props.push(["findings", a.findings]);
-    if (a.qualifier !== undefined) props.push(["qualifier", a.qualifier]);
-    if (a.speaker !== undefined) props.push(["speaker", a.speaker]);
-    if (a.note) props.push(["note", a.note]);
-    props.push(["sourceId", a.sourceId]);
+    const props: [string, PropertyValue][] = claimFieldValues(a).map(([field, value]) => [field.name, value]);
     props.push(...foreignEntries(a.attributes, RESERVED_CLAIM_PROPERTIES));
     const rows = claimsByRelation.get(a.relation) ?? [];
     rows.push(

@@ -1,16 +1,19 @@
 // Another tool's graph, as the XML and JSON readers hand it over, and its mapping into an imported
 // source: ids and attributes kept as they were, a kind per node and a relation per edge read through
 // the mapping (or its defaults), and no holder or finding ever invented.
-import type {
-  ForeignAttributes,
-  ForeignValue,
+import type { z } from "zod";
+import { parseJsonText } from "../model/json-text.ts";
+import {
+  type ForeignAttributes,
+  type ForeignValue,
   ImportedClaim,
   ImportedNode,
-  ImportedSourceFile,
+  type ImportedSourceFile,
 } from "../model/schema.ts";
 import { NODE_KINDS, type NodeKind, RELATIONS, type Relation } from "../model/vocabulary.ts";
 import { ImportError, type ImportProblem } from "./errors.ts";
 import { checkLabel, type LazyWhere } from "./limits.ts";
+import { FOREIGN_CLAIM_FIELDS, FOREIGN_NODE_FIELDS, kindOfSchema, scalarFromText } from "./model-fields.ts";
 import { SCHEMA_REF } from "./records.ts";
 import { DEFAULT_MAPPING, type FormatId, type ImportMapping } from "./types.ts";
 
@@ -61,6 +64,50 @@ export function sourceIdFromFileName(file: string): string {
   return slug || "imported";
 }
 
+/** A list field's value written as text: JSON list text (GraphML), else the text, for zod to refuse. */
+function asFieldValue(schema: z.ZodType, value: ForeignValue): unknown {
+  if (typeof value !== "string") return value;
+  const kind = kindOfSchema(schema);
+  if (kind === "list") {
+    const parsed = parseJsonText(value);
+    return parsed.ok && Array.isArray(parsed.value) ? parsed.value : value;
+  }
+  return scalarFromText({ name: "", kind }, value);
+}
+
+/**
+ * Moves the attributes named like a model field (model-fields.ts: FOREIGN_*_FIELDS) out of the foreign
+ * attributes and into the entry, each checked by the imported schema; a bad value stops the import,
+ * naming the element, the attribute and what was expected.
+ */
+function liftModelFields(
+  entry: Record<string, unknown>,
+  attributes: ForeignAttributes,
+  names: ReadonlySet<string>,
+  shape: Record<string, z.ZodType>,
+  where: LazyWhere,
+): ForeignAttributes {
+  const kept: [string, ForeignValue][] = [];
+  for (const [name, value] of Object.entries(attributes)) {
+    const schema = shape[name];
+    if (!names.has(name) || !schema) {
+      kept.push([name, value]);
+      continue;
+    }
+    const checked = schema.safeParse(asFieldValue(schema, value));
+    if (!checked.success) {
+      const issue = checked.error.issues[0];
+      throw new ImportError({
+        ...at(where),
+        message: `attribute "${name}" (${JSON.stringify(value)}): ${issue?.message ?? "not a valid value"}`,
+      });
+    }
+    entry[name] = checked.data;
+  }
+  // fromEntries defines properties, so no name can reach the prototype.
+  return Object.fromEntries(kept);
+}
+
 function pick<T extends string>(value: ForeignValue | undefined, allowed: readonly T[]): T | undefined {
   if (typeof value !== "string") return undefined;
   const wanted = value.trim().toLowerCase();
@@ -96,7 +143,14 @@ export function foreignToSourceFile(
     if (foreign.x !== undefined) node.x = foreign.x;
     if (foreign.y !== undefined) node.y = foreign.y;
     if (foreign.size !== undefined) node.size = foreign.size;
-    if (Object.keys(foreign.attributes).length) node.attributes = foreign.attributes;
+    const attributes = liftModelFields(
+      node,
+      foreign.attributes,
+      FOREIGN_NODE_FIELDS,
+      ImportedNode.shape,
+      foreign.where,
+    );
+    if (Object.keys(attributes).length) node.attributes = attributes;
     return node;
   });
 
@@ -131,7 +185,14 @@ export function foreignToSourceFile(
       else unreadRelations++;
     }
     const claim: ImportedClaim = { id, source: edge.source, target: edge.target, relation };
-    if (Object.keys(edge.attributes).length) claim.attributes = edge.attributes;
+    const attributes = liftModelFields(
+      claim,
+      edge.attributes,
+      FOREIGN_CLAIM_FIELDS,
+      ImportedClaim.shape,
+      edge.where,
+    );
+    if (Object.keys(attributes).length) claim.attributes = attributes;
     return claim;
   });
 

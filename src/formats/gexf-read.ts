@@ -1,23 +1,20 @@
 // The GEXF reader, for versions 1.1draft, 1.2draft and 1.3 (Gephi, networkx, graphology): elements
 // are matched by local name, so any of their namespaces (and viz in or out of its own) will do.
 // Our own files come back as the graph they were written from; others become an imported graph.
-import type { NodeAttributes } from "../graph/types.ts";
 import type { ForeignAttributes } from "../model/schema.ts";
 import { ImportError } from "./errors.ts";
 import { type ForeignEdge, type ForeignGraph, type ForeignNode, foreignToSourceFile } from "./foreign.ts";
+import { GEXF_NODE_FIELDS } from "./gexf-write.ts";
 import { checkLabel } from "./limits.ts";
 import {
   CLAIM_FIELDS,
-  CREATOR,
   LAYOUT_FIELDS,
-  LIST_FIELDS,
-  NODE_FIELDS,
+  type ModelField,
+  type ModelValue,
   nodeFromFields,
-  type OwnMeta,
-  ownClaimRecord,
-  readOwnMeta,
-  setLayoutFromText,
-} from "./own-meta.ts";
+  scalarFromText,
+} from "./model-fields.ts";
+import { CREATOR, type OwnMeta, ownClaimRecord, readOwnMeta, setLayoutFromText } from "./own-meta.ts";
 import { type ClaimRecord, checkAndBuild, type NodeRecord, recordsToFiles } from "./records.ts";
 import type { ImportInput, ImportOptions, ImportOutcome } from "./types.ts";
 import { type Notes, note, notesAsWarnings, setAttribute, splitGexfList, typedValue } from "./values.ts";
@@ -36,7 +33,11 @@ interface Declared {
   default?: string;
 }
 
-const OWN_IDS: ReadonlySet<string> = new Set<string>([...NODE_FIELDS, ...LAYOUT_FIELDS, ...CLAIM_FIELDS]);
+const OWN_IDS: ReadonlySet<string> = new Set<string>([
+  ...GEXF_NODE_FIELDS.map((field) => field.name),
+  ...LAYOUT_FIELDS,
+  ...CLAIM_FIELDS.map((field) => field.name),
+]);
 
 function declarations(graph: XmlElementLike, kind: "node" | "edge"): Map<string, Declared> {
   const declared = new Map<string, Declared>();
@@ -245,12 +246,15 @@ function readOwnGexf(
   readId: (element: XmlElementLike, name?: string) => string,
   notes: Notes,
 ): ImportOutcome {
-  const fieldsOf = (values: ReadValues, fields: readonly string[]) => {
-    const found = new Map<string, string | string[]>();
+  const fieldsOf = (values: ReadValues, fields: readonly ModelField[]) => {
+    const found = new Map<string, ModelValue>();
     for (const field of fields) {
-      const raw = values.byId.get(field);
+      const raw = values.byId.get(field.name);
       if (raw === undefined) continue;
-      found.set(field, LIST_FIELDS.has(field) ? (splitGexfList(raw) ?? [raw]) : raw);
+      found.set(
+        field.name,
+        field.kind === "list" ? (splitGexfList(raw) ?? [raw]) : scalarFromText(field, raw),
+      );
     }
     return found;
   };
@@ -258,10 +262,9 @@ function readOwnGexf(
     const where = () => elementWhere(file, element);
     const id = readId(element);
     const values = attvalues(element, notes);
-    const attributes = nodeFromFields(
-      checkLabel(element.getAttribute("label") ?? id, where),
-      fieldsOf(values, NODE_FIELDS),
-    ) as NodeAttributes;
+    const fields = fieldsOf(values, GEXF_NODE_FIELDS);
+    fields.set("label", checkLabel(element.getAttribute("label") ?? id, where));
+    const attributes = nodeFromFields(fields);
     // The node's own layout is in attvalues; viz also holds positions the writer made up.
     setLayoutFromText(attributes, (field) => values.byId.get(field));
     const foreign = foreignAttributes(values, nodeDeclared, OWN_IDS, notes, "node");

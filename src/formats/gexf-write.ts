@@ -9,21 +9,32 @@ import { KIND_STYLES, RELATION_STYLES } from "../model/vocabulary.ts";
 import { type Column, ColumnSet } from "./columns.ts";
 import {
   CLAIM_FIELDS,
-  CREATOR,
   claimFieldValues,
-  LIST_FIELDS,
+  type FieldKind,
+  LAYOUT_FIELDS,
+  type ModelField,
+  type ModelValue,
   NODE_FIELDS,
   nodeFieldValues,
-  ownMetaText,
-} from "./own-meta.ts";
+} from "./model-fields.ts";
+import { CREATOR, ownMetaText } from "./own-meta.ts";
 import { placement } from "./positions.ts";
 import type { ExportFile, ExportOptions } from "./types.ts";
 import { xmlAttribute, xmlNumber, xmlText } from "./xml-text.ts";
 
 export const GEXF_MIME = "application/gexf+xml";
 
+/** The node's label is the <node>'s own attribute; the other fields are attvalues. */
+export const GEXF_NODE_FIELDS: readonly ModelField[] = NODE_FIELDS.filter((field) => field.name !== "label");
 /** The node's own layout, as attributes: viz always has a position, these only when the graph did. */
-const LAYOUT_FIELDS: readonly string[] = ["x", "y", "size"];
+const LAYOUT: readonly ModelField[] = LAYOUT_FIELDS.map((name) => ({ name, kind: "number" }));
+
+const GEXF_TYPE_OF: Record<FieldKind, string> = {
+  text: "string",
+  list: "liststring",
+  flag: "boolean",
+  number: "double",
+};
 
 const NODE_SHAPES = { circle: "disc", square: "square", triangle: "triangle", diamond: "diamond" } as const;
 
@@ -38,16 +49,27 @@ function gexfValue(value: ForeignValue): string {
   return Array.isArray(value) ? gexfList(value) : String(value);
 }
 
+function fieldText(value: ModelValue): string {
+  if (Array.isArray(value)) return gexfList(value);
+  return typeof value === "number" ? xmlNumber(value) : String(value);
+}
+
 function rgb(hex: string): string {
   const n = Number.parseInt(hex.slice(1), 16);
   return `r="${(n >> 16) & 255}" g="${(n >> 8) & 255}" b="${n & 255}"`;
 }
 
-function declare(out: string[], kind: "node" | "edge", fields: readonly string[], columns: Column[]): void {
+function declare(
+  out: string[],
+  kind: "node" | "edge",
+  fields: readonly ModelField[],
+  columns: Column[],
+): void {
   out.push(`    <attributes class="${kind}" mode="static">\n`);
   for (const field of fields) {
-    const type = LIST_FIELDS.has(field) ? "liststring" : LAYOUT_FIELDS.includes(field) ? "double" : "string";
-    out.push(`      <attribute id="${field}" title="${field}" type="${type}"/>\n`);
+    out.push(
+      `      <attribute id="${field.name}" title="${field.name}" type="${GEXF_TYPE_OF[field.kind]}"/>\n`,
+    );
   }
   for (const column of columns) {
     out.push(
@@ -74,7 +96,7 @@ export function writeGexf(graph: LinkageGraph, options: ExportOptions = {}): Exp
     "  </meta>\n",
     '  <graph mode="static" defaultedgetype="directed">\n',
   );
-  declare(out, "node", [...NODE_FIELDS, ...LAYOUT_FIELDS], nodeColumns.columns());
+  declare(out, "node", [...GEXF_NODE_FIELDS, ...LAYOUT], nodeColumns.columns());
   declare(out, "edge", CLAIM_FIELDS, claimColumns.columns());
 
   out.push(`    <nodes count="${graph.order}">\n`);
@@ -84,11 +106,10 @@ export function writeGexf(graph: LinkageGraph, options: ExportOptions = {}): Exp
       `      <node id="${xmlAttribute(id, where)}" label="${xmlAttribute(a.label, where)}"><attvalues>`,
     );
     for (const [field, value] of nodeFieldValues(a)) {
-      out.push(
-        `<attvalue for="${field}" value="${xmlAttribute(Array.isArray(value) ? gexfList(value) : value, where)}"/>`,
-      );
+      if (field.name === "label") continue;
+      out.push(`<attvalue for="${field.name}" value="${xmlAttribute(fieldText(value), where)}"/>`);
     }
-    for (const field of ["x", "y", "size"] as const) {
+    for (const field of LAYOUT_FIELDS) {
       const value = a[field];
       if (value !== undefined) out.push(`<attvalue for="${field}" value="${xmlNumber(value)}"/>`);
     }
@@ -116,9 +137,7 @@ export function writeGexf(graph: LinkageGraph, options: ExportOptions = {}): Exp
       `      <edge id="${xmlAttribute(id, where)}" source="${xmlAttribute(source, where)}" target="${xmlAttribute(target, where)}" kind="${a.relation}"><attvalues>`,
     );
     for (const [field, value] of claimFieldValues(a)) {
-      out.push(
-        `<attvalue for="${field}" value="${xmlAttribute(Array.isArray(value) ? gexfList(value) : value, where)}"/>`,
-      );
+      out.push(`<attvalue for="${field.name}" value="${xmlAttribute(fieldText(value), where)}"/>`);
     }
     if (a.attributes) {
       for (const name in a.attributes) {

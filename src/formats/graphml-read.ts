@@ -2,7 +2,6 @@
 // nodes and edges of the first <graph>. Our own files come back as the graph they were written from;
 // others become an imported graph. yEd's graphics keys hold markup, not values: only a node's label
 // text is taken from them.
-import type { NodeAttributes } from "../graph/types.ts";
 import { parseJsonText } from "../model/json-text.ts";
 import type { ForeignAttributes, ForeignValue } from "../model/schema.ts";
 import { ImportError } from "./errors.ts";
@@ -10,14 +9,14 @@ import { type ForeignEdge, type ForeignGraph, type ForeignNode, foreignToSourceF
 import { GRAPHML_EDGE_KEYS, GRAPHML_NODE_KEYS } from "./graphml-write.ts";
 import { checkLabel } from "./limits.ts";
 import {
-  LIST_FIELDS,
-  META_KEY,
+  CLAIM_FIELDS,
+  type ModelField,
+  type ModelValue,
+  NODE_FIELDS,
   nodeFromFields,
-  type OwnMeta,
-  ownClaimRecord,
-  readOwnMeta,
-  setLayoutFromText,
-} from "./own-meta.ts";
+  scalarFromText,
+} from "./model-fields.ts";
+import { META_KEY, type OwnMeta, ownClaimRecord, readOwnMeta, setLayoutFromText } from "./own-meta.ts";
 import { type ClaimRecord, checkAndBuild, type NodeRecord, recordsToFiles } from "./records.ts";
 import type { ImportInput, ImportOptions, ImportOutcome } from "./types.ts";
 import { type Notes, note, notesAsWarnings, setAttribute, typedValue } from "./values.ts";
@@ -194,43 +193,44 @@ function readOwnGraphml(
 ): ImportOutcome {
   const nodeKeys = new Set(Object.keys(GRAPHML_NODE_KEYS));
   const edgeKeys = new Set(Object.keys(GRAPHML_EDGE_KEYS));
-  const fieldsOf = (element: XmlElementLike, fields: ReadonlySet<string>) => {
-    const found = new Map<string, string | string[]>();
-    for (const [id, data] of dataOf(element)) {
-      if (!fields.has(id) || !keys.has(id)) continue;
-      const text = data.textContent ?? "";
-      if (LIST_FIELDS.has(id)) {
+  const fieldsOf = (
+    element: XmlElementLike,
+    data: Map<string, XmlElementLike>,
+    fields: readonly ModelField[],
+  ) => {
+    const found = new Map<string, ModelValue>();
+    for (const field of fields) {
+      const text = keys.has(field.name) ? data.get(field.name)?.textContent : undefined;
+      if (text == null) continue;
+      if (field.kind === "list") {
         const parsed = parseJsonText(text);
         const list = parsed.ok && Array.isArray(parsed.value) ? parsed.value : undefined;
         if (!list?.every((item) => typeof item === "string")) {
           throw new ImportError({
             ...elementWhere(file, element),
-            message: `the value of "${id}" is not a JSON list of strings`,
+            message: `the value of "${field.name}" is not a JSON list of strings`,
           });
         }
-        found.set(id, list as string[]);
-      } else found.set(id, text);
+        found.set(field.name, list as string[]);
+      } else found.set(field.name, scalarFromText(field, text));
     }
     return found;
   };
   const nodes: NodeRecord[] = nodeElements.map((element) => {
     const where = () => elementWhere(file, element);
     const id = readId(element);
-    const fields = fieldsOf(element, nodeKeys);
-    const attributes = nodeFromFields(
-      checkLabel(String(fields.get("label") ?? id), where),
-      fields,
-    ) as NodeAttributes;
-    setLayoutFromText(attributes, (field) => {
-      const raw = fields.get(field);
-      return typeof raw === "string" ? raw : undefined;
-    });
+    const data = dataOf(element);
+    const attributes = nodeFromFields(fieldsOf(element, data, NODE_FIELDS));
+    checkLabel(attributes.label, where);
+    setLayoutFromText(attributes, (field) =>
+      keys.has(field) ? (data.get(field)?.textContent ?? undefined) : undefined,
+    );
     const foreign = attributesOf(element, "node", nodeKeys);
     if (Object.keys(foreign).length) attributes.attributes = foreign;
     return { id, attributes };
   });
   const claims: ClaimRecord[] = edgeElements.map((element) => {
-    const fields = fieldsOf(element, edgeKeys);
+    const fields = fieldsOf(element, dataOf(element), CLAIM_FIELDS);
     const foreign = attributesOf(element, "edge", edgeKeys);
     return ownClaimRecord(fields, foreign, (name) => readId(element, name));
   });

@@ -4,7 +4,17 @@
 import type { LinkageGraph } from "../graph/types.ts";
 import type { ForeignValue } from "../model/schema.ts";
 import { type Column, ColumnSet } from "./columns.ts";
-import { claimFieldValues, META_KEY, nodeFieldValues, ownMetaText } from "./own-meta.ts";
+import {
+  CLAIM_FIELDS,
+  claimFieldValues,
+  type FieldKind,
+  LAYOUT_FIELDS,
+  type ModelField,
+  type ModelValue,
+  NODE_FIELDS,
+  nodeFieldValues,
+} from "./model-fields.ts";
+import { META_KEY, ownMetaText } from "./own-meta.ts";
 import type { ExportFile } from "./types.ts";
 import { xmlAttribute, xmlNumber, xmlText } from "./xml-text.ts";
 
@@ -12,27 +22,24 @@ export const GRAPHML_MIME = "application/graphml+xml";
 
 type GraphmlType = "string" | "long" | "double" | "boolean";
 
+/** GraphML has no list type: lists are JSON text in string keys. */
+const GRAPHML_TYPE_OF: Record<FieldKind, GraphmlType> = {
+  text: "string",
+  list: "string",
+  flag: "boolean",
+  number: "double",
+};
+
+function keysOf(fields: readonly ModelField[]): Record<string, GraphmlType> {
+  return Object.fromEntries(fields.map((field) => [field.name, GRAPHML_TYPE_OF[field.kind]]));
+}
+
 /** Key ids of the model's fields; foreign attributes get `node-attr-N` or `node-list-N` (and edge-…). */
-export const GRAPHML_NODE_KEYS: Record<string, GraphmlType> = {
-  label: "string",
-  kind: "string",
-  description: "string",
-  aliases: "string",
-  about: "string",
-  sources: "string",
-  x: "double",
-  y: "double",
-  size: "double",
-};
-export const GRAPHML_EDGE_KEYS: Record<string, GraphmlType> = {
-  relation: "string",
-  heldBy: "string",
-  findings: "string",
-  qualifier: "string",
-  speaker: "string",
-  note: "string",
-  sourceId: "string",
-};
+export const GRAPHML_NODE_KEYS: Record<string, GraphmlType> = keysOf([
+  ...NODE_FIELDS,
+  ...LAYOUT_FIELDS.map((name): ModelField => ({ name, kind: "number" })),
+]);
+export const GRAPHML_EDGE_KEYS: Record<string, GraphmlType> = keysOf(CLAIM_FIELDS);
 
 export function foreignKeyId(kind: "node" | "edge", column: Column): string {
   return `${kind}-${column.family.startsWith("list") ? "list" : "attr"}-${column.index}`;
@@ -44,7 +51,7 @@ function graphmlType(column: Column): GraphmlType {
     : "string";
 }
 
-function valueText(value: ForeignValue | string[]): string {
+function valueText(value: ForeignValue | ModelValue): string {
   if (Array.isArray(value)) return JSON.stringify(value);
   return typeof value === "number" ? xmlNumber(value) : String(value);
 }
@@ -90,12 +97,9 @@ export function writeGraphml(graph: LinkageGraph): ExportFile[] {
   );
   graph.forEachNode((id, a) => {
     const where = () => `node "${id}"`;
-    out.push(
-      `    <node id="${xmlAttribute(id, where)}">\n`,
-      `      <data key="label">${xmlText(a.label, where)}</data>\n`,
-    );
+    out.push(`    <node id="${xmlAttribute(id, where)}">\n`);
     for (const [field, value] of nodeFieldValues(a)) {
-      out.push(`      <data key="${field}">${xmlText(valueText(value), where)}</data>\n`);
+      out.push(`      <data key="${field.name}">${xmlText(valueText(value), where)}</data>\n`);
     }
     if (a.x !== undefined) out.push(`      <data key="x">${xmlNumber(a.x)}</data>\n`);
     if (a.y !== undefined) out.push(`      <data key="y">${xmlNumber(a.y)}</data>\n`);
@@ -115,7 +119,7 @@ export function writeGraphml(graph: LinkageGraph): ExportFile[] {
       `    <edge id="${xmlAttribute(id, where)}" source="${xmlAttribute(source, where)}" target="${xmlAttribute(target, where)}">\n`,
     );
     for (const [field, value] of claimFieldValues(a)) {
-      out.push(`      <data key="${field}">${xmlText(valueText(value), where)}</data>\n`);
+      out.push(`      <data key="${field.name}">${xmlText(valueText(value), where)}</data>\n`);
     }
     if (a.attributes) {
       for (const name in a.attributes) {

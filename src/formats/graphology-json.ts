@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { jsonPath } from "../graph/problems.ts";
 import type { ClaimAttributes, LinkageGraph, NodeAttributes } from "../graph/types.ts";
-import { ForeignAttributes, ImportedSourceMeta, SourceMeta } from "../model/schema.ts";
+import type { ForeignAttributes } from "../model/schema.ts";
 import { ImportError } from "./errors.ts";
 import {
   type ForeignEdge,
@@ -15,6 +15,8 @@ import {
 } from "./foreign.ts";
 import { parseJsonImport } from "./json-input.ts";
 import { checkLabel, idOf } from "./limits.ts";
+import { ClaimAttributesSchema, NodeAttributesSchema } from "./model-fields.ts";
+import { OwnSources } from "./own-meta.ts";
 import { type ClaimRecord, checkAndBuild, type NodeRecord, recordsToFiles } from "./records.ts";
 import type { ExportFile, ImportInput, ImportOptions, ImportOutcome } from "./types.ts";
 import { type Notes, note, notesAsWarnings, setAttribute } from "./values.ts";
@@ -51,29 +53,16 @@ const Serialized = z.object({
     .optional(),
 });
 
-const OwnSources = z.array(z.union([SourceMeta, ImportedSourceMeta]));
-const OwnNode = z.strictObject({
-  kind: z.string(),
-  label: z.string(),
-  aliases: z.array(z.string()),
-  description: z.string(),
-  about: z.array(z.string()).optional(),
-  sources: z.array(z.string()),
-  x: z.number().optional(),
-  y: z.number().optional(),
-  size: z.number().optional(),
-  attributes: ForeignAttributes.optional(),
-});
-const OwnClaim = z.strictObject({
-  relation: z.string(),
-  heldBy: z.array(z.string()),
-  findings: z.array(z.string()),
-  qualifier: z.string().optional(),
-  speaker: z.string().optional(),
-  note: z.string(),
-  sourceId: z.string(),
-  attributes: ForeignAttributes.optional(),
-});
+/** Names the attribute at fault, and what was expected of it. */
+function attributeError(file: string, element: string, error: z.ZodError): ImportError {
+  return new ImportError(
+    error.issues.slice(0, 20).map((issue) => ({
+      file,
+      element: issue.path.length ? `${element} ${jsonPath(issue.path)}` : element,
+      message: issue.message,
+    })),
+  );
+}
 
 export function readGraphologyJson(input: ImportInput, options: ImportOptions): ImportOutcome {
   const file = input.name;
@@ -95,28 +84,17 @@ export function readGraphologyJson(input: ImportInput, options: ImportOptions): 
     const nodes: NodeRecord[] = serialized.nodes.map((node, index) => {
       const element = `nodes[${index}]`;
       const id = idOf(node.key, { file, element }, "key");
-      const attributes = OwnNode.safeParse(node.attributes);
-      if (!attributes.success) {
-        throw new ImportError({
-          file,
-          element: `node "${id}"`,
-          message: attributes.error.issues[0]?.message ?? "",
-        });
-      }
-      checkLabel(attributes.data.label, { file, element: `node "${id}"` });
-      return { id, attributes: attributes.data as NodeAttributes };
+      const attributes = NodeAttributesSchema.safeParse(node.attributes);
+      if (!attributes.success) throw attributeError(file, `node "${id}"`, attributes.error);
+      const data = attributes.data as NodeAttributes;
+      checkLabel(data.label, { file, element: `node "${id}"` });
+      return { id, attributes: data };
     });
     const claims: ClaimRecord[] = edges.map((edge, index) => {
       const element = `edges[${index}]`;
       const id = idOf(edge.key, { file, element }, "key");
-      const attributes = OwnClaim.safeParse(edge.attributes);
-      if (!attributes.success) {
-        throw new ImportError({
-          file,
-          element: `claim "${id}"`,
-          message: attributes.error.issues[0]?.message ?? "",
-        });
-      }
+      const attributes = ClaimAttributesSchema.safeParse(edge.attributes);
+      if (!attributes.success) throw attributeError(file, `claim "${id}"`, attributes.error);
       return {
         id,
         source: idOf(edge.source, { file, element }, "source"),

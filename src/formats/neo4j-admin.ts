@@ -8,6 +8,7 @@ import { type Column, ColumnSet } from "./columns.ts";
 import { csvRow } from "./csv-text.ts";
 import { NEO4J_LABELS, NEO4J_TYPES, RESERVED_CLAIM_PROPERTIES, RESERVED_NODE_PROPERTIES } from "./cypher.ts";
 import { ExportError } from "./errors.ts";
+import { CLAIM_FIELDS, type FieldKind, LAYOUT_FIELDS, type ModelField, NODE_FIELDS } from "./model-fields.ts";
 import type { ExportFile } from "./types.ts";
 
 export const ARRAY_DELIMITERS = [";", "|", "^", "~"] as const;
@@ -23,21 +24,32 @@ const NEO4J_TYPE_OF: Record<Column["type"], string> = {
   listboolean: "boolean[]",
 };
 
+/** neo4j-admin's header type of each kind of model field; text needs none. */
+const NEO4J_FIELD_TYPE: Record<FieldKind, string> = {
+  text: "",
+  list: ":string[]",
+  flag: ":boolean",
+  number: ":double",
+};
+
+const fieldHeaders = (fields: readonly ModelField[]) =>
+  fields.map((field) => `${field.name}${NEO4J_FIELD_TYPE[field.kind]}`);
+
 function chooseDelimiter(graph: LinkageGraph): string {
   const used = new Set<string>();
   const scan = (items: readonly unknown[]) => {
     for (const item of items) for (const d of ARRAY_DELIMITERS) if (String(item).includes(d)) used.add(d);
   };
+  const scanLists = (attributes: object) => {
+    for (const value of Object.values(attributes)) if (Array.isArray(value)) scan(value);
+  };
   graph.forEachNode((_id, a) => {
-    scan(a.aliases);
-    scan(a.about ?? []);
-    scan(a.sources);
-    for (const value of Object.values(a.attributes ?? {})) if (Array.isArray(value)) scan(value);
+    scanLists(a);
+    scanLists(a.attributes ?? {});
   });
   graph.forEachEdge((_id, a) => {
-    scan(a.heldBy);
-    scan(a.findings);
-    for (const value of Object.values(a.attributes ?? {})) if (Array.isArray(value)) scan(value);
+    scanLists(a);
+    scanLists(a.attributes ?? {});
   });
   const free = ARRAY_DELIMITERS.find((d) => !used.has(d));
   if (!free)
@@ -83,20 +95,17 @@ export function writeNeo4jAdmin(graph: LinkageGraph): ExportFile[] {
     return cells;
   };
   const num = (n: number | undefined) => (n === undefined ? "" : String(n));
+  const fields = (list: readonly ModelField[], attributes: object) => {
+    const values = attributes as Record<string, ForeignValue | undefined>;
+    return list.map((field) => value(values[field.name]));
+  };
 
   const nodes = [
     csvRow([
       "id:ID",
       ":LABEL",
-      "kind",
-      "label",
-      "description",
-      "aliases:string[]",
-      "about:string[]",
-      "sources:string[]",
-      "x:double",
-      "y:double",
-      "size:double",
+      ...fieldHeaders(NODE_FIELDS),
+      ...LAYOUT_FIELDS.map((field) => `${field}:double`),
       ...foreignHeaders(nodeColumns, RESERVED_NODE_PROPERTIES),
     ]),
   ];
@@ -105,15 +114,8 @@ export function writeNeo4jAdmin(graph: LinkageGraph): ExportFile[] {
       csvRow([
         id,
         `Entity${delimiter}${NEO4J_LABELS[a.kind]}`,
-        a.kind,
-        a.label,
-        a.description,
-        list(a.aliases),
-        list(a.about ?? []),
-        list(a.sources),
-        num(a.x),
-        num(a.y),
-        num(a.size),
+        ...fields(NODE_FIELDS, a),
+        ...LAYOUT_FIELDS.map((field) => num(a[field])),
         ...foreign(nodeColumns, nodeSet, a.attributes),
       ]),
     );
@@ -124,13 +126,7 @@ export function writeNeo4jAdmin(graph: LinkageGraph): ExportFile[] {
       ":END_ID",
       ":TYPE",
       "id",
-      "relation",
-      "heldBy:string[]",
-      "findings:string[]",
-      "qualifier",
-      "speaker",
-      "note",
-      "sourceId",
+      ...fieldHeaders(CLAIM_FIELDS),
       ...foreignHeaders(claimColumns, RESERVED_CLAIM_PROPERTIES),
     ]),
   ];
@@ -141,13 +137,7 @@ export function writeNeo4jAdmin(graph: LinkageGraph): ExportFile[] {
         target,
         NEO4J_TYPES[a.relation],
         id,
-        a.relation,
-        list(a.heldBy),
-        list(a.findings),
-        a.qualifier ?? "",
-        a.speaker ?? "",
-        a.note,
-        a.sourceId,
+        ...fields(CLAIM_FIELDS, a),
         ...foreign(claimColumns, claimSet, a.attributes),
       ]),
     );

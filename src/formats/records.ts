@@ -1,6 +1,7 @@
 // A graph as plain records (its sources, nodes and claims with their attributes) and the two ways
 // across: records to graph-data source files (one per source), and checked files back to a new graph.
 // Every reader ends in checkAndBuild, so an import is all-or-nothing.
+import type { z } from "zod";
 import { buildGraph } from "../graph/build.ts";
 import { checkIntegrity } from "../graph/integrity.ts";
 import type { AnyLoadedSource } from "../graph/load.ts";
@@ -9,14 +10,16 @@ import type { ClaimAttributes, LinkageGraph, NodeAttributes } from "../graph/typ
 import {
   type AnySourceFile,
   type AnySourceMeta,
-  type Claim,
-  type GraphNode,
-  type ImportedClaim,
-  type ImportedNode,
+  Claim,
+  GraphNode,
+  ImportedClaim,
+  ImportedNode,
   isImported,
+  MODEL_VERSION,
   sourceFileSchemaFor,
 } from "../model/schema.ts";
 import { ImportError, type ImportProblem } from "./errors.ts";
+import { type FieldOwner, isNone, isRequiredKey, schemaDefault } from "./model-fields.ts";
 import type { FormatId, ImportOutcome } from "./types.ts";
 
 export const SCHEMA_REF = "./source-file.schema.json";
@@ -50,57 +53,75 @@ function localFinding(ref: string, sourceId: string): string {
   return ref.startsWith(`${sourceId}#`) ? ref.slice(sourceId.length + 1) : ref;
 }
 
+interface EntryKey {
+  key: string;
+  required: boolean;
+  fallback: unknown;
+}
+
+/** A schema's keys in its order, each with whether a file must have it and the schema's default. */
+function entryKeys(shape: Record<string, z.ZodType>): EntryKey[] {
+  return Object.entries(shape).map(([key, schema]) => ({
+    key,
+    required: isRequiredKey(schema),
+    fallback: schemaDefault(schema),
+  }));
+}
+
+const NODE_KEYS = { curated: entryKeys(GraphNode.shape), imported: entryKeys(ImportedNode.shape) };
+const CLAIM_KEYS = { curated: entryKeys(Claim.shape), imported: entryKeys(ImportedClaim.shape) };
+
 /**
- * One source file per source. A node goes into every source that defines it; its aliases and `about`
- * only into the first, which is where buildGraph takes them from, so building the files again gives
- * the same graph. Layout (x, y, size) is kept for imported graphs only: curated files hold none.
+ * An entry of a source file with the keys of its schema, in the schema's order, each from the graph
+ * attribute of the same name (or `special`: id, ends, local finding refs). A key the schema does not
+ * require is left out when the graph holds none (model-fields.ts), when it is the schema's default
+ * (attribution "stated"), and in a node's later sources (`onlyRequired`): buildGraph takes it from
+ * the first.
+ */
+function entryOf(
+  keys: readonly EntryKey[],
+  owner: FieldOwner,
+  attributes: object,
+  special: Record<string, unknown>,
+  onlyRequired = false,
+): Record<string, unknown> {
+  const entry: Record<string, unknown> = {};
+  const values = attributes as Record<string, unknown>;
+  for (const { key, required, fallback } of keys) {
+    const value = key in special ? special[key] : values[key];
+    if (value === undefined) continue;
+    if (!required && (onlyRequired || isNone(owner, key, value) || value === fallback)) continue;
+    entry[key] = value;
+  }
+  return entry;
+}
+
+/**
+ * One source file per source. A node goes into every source that defines it; its optional fields
+ * (aliases, about, proposition, layout, attributes) only into the first, which is where buildGraph
+ * takes them from, so building the files again gives the same graph. Layout (x, y, size) is kept for
+ * imported graphs only, whose schema has it: curated files hold none.
  */
 export function splitRecords(records: GraphRecords): AnySourceFile[] {
   return records.sources.map((source) => {
     const imported = isImported(source);
-    const nodes: (GraphNode | ImportedNode)[] = [];
-    for (const { id, attributes: a } of records.nodes) {
-      if (!a.sources.includes(source.id)) continue;
-      const first = a.sources[0] === source.id;
-      if (imported) {
-        const node: ImportedNode = { id, kind: a.kind, label: a.label };
-        if (a.description) node.description = a.description;
-        if (first && a.aliases.length) node.aliases = a.aliases;
-        if (first && a.about) node.about = a.about;
-        if (a.x !== undefined) node.x = a.x;
-        if (a.y !== undefined) node.y = a.y;
-        if (a.size !== undefined) node.size = a.size;
-        if (a.attributes) node.attributes = a.attributes;
-        nodes.push(node);
-      } else {
-        const node: GraphNode = { id, kind: a.kind, label: a.label, description: a.description };
-        if (first && a.aliases.length) node.aliases = a.aliases;
-        if (first && a.about) node.about = a.about;
-        if (a.attributes) node.attributes = a.attributes;
-        // Keep the key order of graph-data's files.
-        nodes.push(
-          Object.fromEntries(
-            ["id", "kind", "label", "aliases", "description", "about", "attributes"]
-              .filter((key) => key in node)
-              .map((key) => [key, node[key as keyof GraphNode]]),
-          ) as GraphNode,
-        );
-      }
+    const provenance = imported ? "imported" : "curated";
+    const nodes: Record<string, unknown>[] = [];
+    for (const { id, attributes } of records.nodes) {
+      if (!attributes.sources.includes(source.id)) continue;
+      const first = attributes.sources[0] === source.id;
+      nodes.push(entryOf(NODE_KEYS[provenance], "node", attributes, { id }, !first));
     }
-    const claims: (Claim | ImportedClaim)[] = [];
-    for (const { id, source: from, target, attributes: a } of records.claims) {
-      if (a.sourceId !== source.id) continue;
-      const findings = a.findings.map((ref) => localFinding(ref, source.id));
-      const claim: ImportedClaim = { id, source: from, target, relation: a.relation };
-      if (!imported || a.heldBy.length) claim.heldBy = a.heldBy;
-      if (!imported || findings.length) claim.findings = findings;
-      if (a.qualifier !== undefined) claim.qualifier = a.qualifier;
-      if (a.speaker !== undefined) claim.speaker = a.speaker;
-      if (!imported || a.note) claim.note = a.note;
-      if (a.attributes) claim.attributes = a.attributes;
-      claims.push(claim as Claim | ImportedClaim);
+    const claims: Record<string, unknown>[] = [];
+    for (const { id, source: from, target, attributes } of records.claims) {
+      if (attributes.sourceId !== source.id) continue;
+      const findings = attributes.findings.map((ref) => localFinding(ref, source.id));
+      claims.push(
+        entryOf(CLAIM_KEYS[provenance], "claim", attributes, { id, source: from, target, findings }),
+      );
     }
-    return { $schema: SCHEMA_REF, source, nodes, claims } as AnySourceFile;
+    const version = imported ? {} : { modelVersion: MODEL_VERSION };
+    return { $schema: SCHEMA_REF, ...version, source, nodes, claims } as AnySourceFile;
   });
 }
 

@@ -15,7 +15,9 @@ export interface VisibleItems {
  * end is not visible is left out, so the result is always a valid graph. A source is kept when a
  * kept claim comes from it (or a kept node comes from it alone); a node's list of sources keeps the
  * kept ones; a source keeps the findings that kept claims cite (all of them when none is cited).
- * A node's `about` keeps the kept nodes. Holders that are hidden are kept as written (a claim says
+ * A node's `about` keeps the kept nodes. A proposition whose tie to its subject is not kept loses the
+ * `proposition` mark, which a file may only carry with that tie (the label still reads as a statement).
+ * Holders that are hidden are kept as written (a claim says
  * who holds it), so a view that hides a claim's holder is not a valid curated file on its own.
  */
 export function visibleSubgraph(graph: LinkageGraph, visible: VisibleItems): LinkageGraph {
@@ -37,10 +39,20 @@ export function visibleSubgraph(graph: LinkageGraph, visible: VisibleItems): Lin
     subgraph.addDirectedEdgeWithKey(claim, source, target, structuredClone(attributes));
     usedSources.add(attributes.sourceId);
   });
-  subgraph.updateEachNodeAttributes((_node, attributes) => {
+  const tied = new Set<string>();
+  subgraph.forEachEdge((_claim, attributes, source, target) => {
+    if (attributes.relation !== "links-to") return;
+    if (subgraph.getNodeAttribute(target, "kind") !== "actor") tied.add(source);
+    if (subgraph.getNodeAttribute(source, "kind") !== "actor") tied.add(target);
+  });
+  subgraph.updateEachNodeAttributes((node, attributes) => {
     const kept = attributes.sources.filter((source) => usedSources.has(source));
     if (kept.length === 0) for (const source of attributes.sources) usedSources.add(source);
-    const next = kept.length === 0 ? attributes : { ...attributes, sources: kept };
+    let next = kept.length === 0 ? attributes : { ...attributes, sources: kept };
+    if (next.proposition && !tied.has(node)) {
+      const { proposition: _untied, ...rest } = next;
+      next = rest;
+    }
     // `about` points into the graph; a hidden node is not in this one.
     if (!next.about) return next;
     const about = next.about.filter((ref) => subgraph.hasNode(ref));
