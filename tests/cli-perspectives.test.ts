@@ -12,7 +12,7 @@ function linkage(...args: string[]) {
 }
 
 describe("linkage compare", () => {
-  it("prints agreements, disagreements by pattern, each side's own claims and the findings once", () => {
+  it("prints agreements, disagreements by pattern, unassigned differences, inference apart, each side's own claims and the findings once", () => {
     const { code, stdout } = linkage("compare", "actor:us", "actor:china");
     expect(code).toBe(0);
     const sections = [
@@ -22,21 +22,34 @@ describe("linkage compare", () => {
       "Disagreements (",
       "Opposite stances (",
       "Contested linkage (",
+      "Differ, sides not stated (6): the document says they differ without saying who holds which view",
+      "Resting on inference (3)",
       "Conditioned stance (",
       "Only United States (",
       "Only China (",
-      "Findings cited (12)",
+      // F12 is the document's own conclusion and questions: no claim either side holds cites it.
+      "Findings cited (11)",
     ];
     const positions = sections.map((s) => stdout.indexOf(s));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    // F7's joint stance, with the quote it rests on.
     expect(stdout).toContain(
-      "United States supports UNSCR 1172 — “the standard for South Asia”  [United States; F7]",
+      "United States supports UNSCR 1172 — “agree its benchmarks should remain the standard”  [United States + China; F7]\n       “Resolution 1172 should remain the standard”",
     );
+    // F8: the US side is our reading, so the difference is listed under inference, marked, with why.
+    const inference = stdout.slice(stdout.indexOf("Resting on inference ("));
+    expect(inference).toMatch(
+      /✗ on FMCT \(F8\)\n.*United States: supports FMCT.*\[United States; F8\] \[inferred\]\n.*“cited China's 1994 pledge to work towards an FMCT”\n.*Inferred: .*\n.*China: FMCT is linked to Outer-space/,
+    );
+    // F10: the document's own voice, no side assigned.
     expect(stdout).toMatch(
-      /✗ on FMCT \(F8\)\n.*United States: supports FMCT.*\n.*China: FMCT is linked to Outer-space/,
+      /\? on US national missile defense \(NMD\) \(F10\)\n\s+The document says NMD is directed against China is linked to US national missile defense \(NMD\) — “is disputed as a claim about” {2}\[F10\]\n\s+“whether NMD is directed against China”/,
     );
+    // F6: China's willingness was unclear, so its matching support is marked hedged.
+    expect(stdout).toContain("[China; F6] [hedged]");
     expect(stdout.match(/^ {2}F3 {2}The sides split over linkage/gm)).toHaveLength(1);
+    expect(stdout).not.toMatch(/^ {2}F12 {2}/m);
   });
 
   it("prints the comparison as JSON with both claims and the findings of each disagreement", () => {
@@ -47,17 +60,33 @@ describe("linkage compare", () => {
       "holders",
       "agreements",
       "disagreements",
+      "sidesNotStated",
+      "inferred",
       "onlyA",
       "onlyB",
       "findings",
     ]);
     expect(result.holders).toEqual(["actor:us", "actor:china"]);
-    const fmct = result.disagreements.find((d: { subject: string }) => d.subject === "treaty:fmct");
+    // F10's differences, sides not stated: the document's own claims, naming both.
+    const f10 = result.sidesNotStated.filter((d: { findings: string[] }) =>
+      d.findings.includes("cns-us-china-2000#F10"),
+    );
+    expect(f10.length).toBe(5);
+    expect(Object.keys(f10[0])).toEqual(["pattern", "subject", "claim", "findings"]);
+    expect(f10[0]).toMatchObject({
+      pattern: "sides-not-stated",
+      claim: { attribution: "document", heldBy: [], disputedBy: ["actor:us", "actor:china"] },
+    });
+    expect(Object.keys(result.inferred)).toEqual(["agreements", "disagreements"]);
+    // The FMCT difference rests on an inferred US stance, so it is counted apart.
+    expect(result.disagreements.some((d: { subject: string }) => d.subject === "treaty:fmct")).toBe(false);
+    const fmct = result.inferred.disagreements.find((d: { subject: string }) => d.subject === "treaty:fmct");
     expect(Object.keys(fmct)).toEqual(["pattern", "subject", "claimA", "claimB", "findings"]);
     expect(fmct.pattern).toBe("conditioned-stance");
     expect(fmct.claimA).toMatchObject({
       id: "f8-us-presses-fmct",
       heldBy: ["actor:us"],
+      attribution: "inferred",
       qualifier: expect.any(String),
     });
     expect(fmct.claimB.id).toBe("f8-fmct-contingent-on-space-talks");
@@ -101,7 +130,7 @@ describe("linkage findings", () => {
     expect(order.every((p) => p >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(stdout).toMatch(
-      /^F8 {2}.*\n(?: {4}• .*\n)*? {4}• FMCT is linked to Outer-space arms race treaty \(proposed\)/m,
+      /^F8 {2}.*\n(?: {4}.*\n)*? {4}• FMCT is linked to Outer-space arms race treaty \(proposed\).*\n {8}“China will not begin talks on an FMCT until”\n/m,
     );
   });
 

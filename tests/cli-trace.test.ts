@@ -19,11 +19,11 @@ describe("linkage trace", () => {
     expect(code).toBe(0);
     expect(stdout).toContain("What does China tie to US arms sales to Taiwan?");
     expect(stdout).toMatch(/Distance 1 \(2 nodes\)/);
-    // The F3 linkage, followed backwards from arms sales to cooperation, with its qualifier.
+    // The F3 linkage, followed backwards from arms sales to cooperation, with its qualifier and quote.
     expect(stdout).toMatch(
-      /US arms sales to Taiwan\n\s+←links-to \(contingent on\)—\s+\[f3-cooperation-contingent-on-arms-sales; held by China; cns-us-china-2000#F3\]\n\s+US–China nonproliferation cooperation/,
+      /US arms sales to Taiwan\n\s+←links-to \(contingent on\)—\s+\[f3-cooperation-contingent-on-arms-sales; held by China; cns-us-china-2000#F3\]\n\s+“further nonproliferation cooperation is contingent on US arms sales toward Taiwan”\n\s+US–China nonproliferation cooperation/,
     );
-    expect(stdout).toMatch(/Sino-US relations\s+\(issue:bilateral-relations\) · 2 paths/);
+    expect(stdout).toMatch(/Sino-US relations\s+\(issue:bilateral-relations\)\n/);
     expect(stdout).toMatch(
       /Findings cited \(\d+\):\n(.*\n)*\s+cns-us-china-2000#F3 {2}The sides split over linkage/,
     );
@@ -41,6 +41,7 @@ describe("linkage trace", () => {
       relations: ["links-to"],
     });
     const first = trace.results[0];
+    expect(trace.attribution).toBeNull();
     expect(Object.keys(first)).toEqual(["node", "label", "kind", "distance", "paths"]);
     expect(Object.keys(first.paths[0])).toEqual(["nodes", "claims"]);
     expect(first.paths[0].claims[0]).toEqual(
@@ -50,7 +51,11 @@ describe("linkage trace", () => {
         target: expect.any(String),
         relation: "links-to",
         heldBy: expect.arrayContaining(["actor:china"]),
+        attribution: "stated",
+        modality: "asserted",
+        disputedBy: [],
         findings: expect.any(Array),
+        evidence: expect.any(String),
         qualifier: expect.any(String),
       }),
     );
@@ -80,6 +85,64 @@ describe("linkage trace", () => {
     expect(trace.results.map((r: { node: string }) => r.node)).toContain("actor:china");
   });
 
+  it("shows how the document voices each step: its own voice, inferred holders, hedges and open questions", () => {
+    const { code, stdout } = linkage("trace", "--target", "issue:nmd", "--depth", "1");
+    expect(code).toBe(0);
+    // F10: a difference the document does not assign, with the actors it names.
+    expect(stdout).toMatch(
+      /\[f10-nmd-aimed-at-china-disputed; The document says; cns-us-china-2000#F10\]\n\s+“whether NMD is directed against China”\n\s+Differ, sides not stated: United States, China\n/,
+    );
+    expect(stdout).toMatch(
+      /\[f5-nmd-risks-relations; The document says; cns-us-china-2000#F5\] \[hedged\]\n/,
+    );
+    expect(stdout).toMatch(
+      /\[f12-csbms-resolve-nmd-concerns; The document says; cns-us-china-2000#F12\] \[open question\]\n/,
+    );
+    // Inferred holders: marked, with the note that says why.
+    expect(stdout).toMatch(
+      /\[f6-limited-defenses-answer-nmd-concerns; held by United States; cns-us-china-2000#F6\] \[inferred\]\n\s+“limited missile defenses that remain limited”\n\s+Inferred: the summary gives/,
+    );
+  });
+
+  it("follows only stated claims with --attribution stated", () => {
+    const { code, stdout } = linkage(
+      "trace",
+      "--target",
+      "issue:nmd",
+      "--holder",
+      "actor:us",
+      "--attribution",
+      "stated",
+      "--json",
+    );
+    expect(code).toBe(0);
+    const trace = JSON.parse(stdout);
+    expect(trace.attribution).toBe("stated");
+    // The US ties to NMD through its domestic debate only by our inference (F5), so that is not followed.
+    expect(trace.results.map((r: { node: string }) => r.node)).toEqual(["issue:nmd-deferral", "issue:csbms"]);
+    const claims = trace.results.flatMap((r: { paths: { claims: { attribution: string }[] }[] }) =>
+      r.paths.flatMap((p) => p.claims),
+    );
+    expect(claims.every((c: { attribution: string }) => c.attribution === "stated")).toBe(true);
+    const text = linkage("trace", "--target", "issue:nmd", "--holder", "actor:us", "--attribution", "stated");
+    expect(text.stdout).toContain(
+      "held by United States (actor:us) · relations: links-to · stated claims only · depth ≤ 2",
+    );
+    expect(text.stdout).not.toContain("US domestic debate on missile defense");
+  });
+
+  it.each([["document"], ["inferred"], ["Stated"]])(
+    "exits 2 naming the allowed value for --attribution %s",
+    (value) => {
+      for (const command of [[...FLAGSHIP], ["path", "treaty:fmct", "treaty:paros"]]) {
+        const { code, stderr } = linkage(...command, "--attribution", value);
+        expect(code).toBe(2);
+        expect(stderr).toContain(`--attribution: expected "stated", got "${value}"`);
+        expect(stderr).toContain("Usage: linkage");
+      }
+    },
+  );
+
   it("exits 1 with the nearest ids for an unknown target or holder", () => {
     const target = linkage("trace", "--target", "issue:taiwan-arms-sale");
     expect(target.code).toBe(1);
@@ -106,34 +169,47 @@ describe("linkage trace", () => {
 });
 
 describe("linkage path", () => {
-  it("lists the chains between two nodes and the shortest one", () => {
-    const { code, stdout } = linkage(
+  it("lists the chains between two nodes and the shortest one, each step with its evidence", () => {
+    const { code, stdout } = linkage("path", "issue:taiwan-arms-sales", "issue:nmd");
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/3 paths found; the shortest takes 3 steps/);
+    // F5: the document itself says NMD could destabilize relations; no actor holds it.
+    expect(stdout).toMatch(
+      /\[f5-nmd-risks-relations; The document says; cns-us-china-2000#F5\] \[hedged\]\n\s+“destabilize global arms control efforts and bilateral relations”/,
+    );
+  });
+
+  it("finds no chain from arms sales to NMD that China holds, nor one the document attributes throughout", () => {
+    const china = linkage("path", "issue:taiwan-arms-sales", "issue:nmd", "--holder", "actor:china");
+    expect(china.code).toBe(0);
+    expect(china.stdout).toContain("No path joins them");
+    const stated = linkage(
       "path",
       "issue:taiwan-arms-sales",
       "issue:nmd",
-      "--holder",
-      "actor:china",
+      "--attribution",
+      "stated",
+      "--json",
     );
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/\d+ paths? found; the shortest takes 3 steps/);
-    expect(stdout).toContain("[f5-nmd-risks-relations; held by United States + China; cns-us-china-2000#F5]");
+    expect(stated.code).toBe(0);
+    expect(JSON.parse(stated.stdout)).toMatchObject({ attribution: "stated", shortest: null, paths: [] });
   });
 
   it("says when no path fits in --max-depth, and still shows the shortest", () => {
     const { code, stdout } = linkage(
       "path",
       "issue:taiwan-arms-sales",
-      "issue:nmd",
+      "actor:taiwan",
       "--holder",
       "actor:china",
       "--max-depth",
-      "2",
+      "1",
     );
     expect(code).toBe(0);
-    expect(stdout).toContain("No path of at most 2 steps. The shortest takes 3 steps.");
+    expect(stdout).toContain("No path of at most 1 step. The shortest takes 2 steps.");
   });
 
-  it("prints { from, to, holder, maxDepth, relations, shortest, paths, findings } as JSON", () => {
+  it("prints { from, to, holder, maxDepth, relations, attribution, shortest, paths, findings } as JSON", () => {
     const { code, stdout } = linkage("path", "treaty:fmct", "treaty:paros", "--json");
     expect(code).toBe(0);
     const result = JSON.parse(stdout);
@@ -143,11 +219,18 @@ describe("linkage path", () => {
       "holder",
       "maxDepth",
       "relations",
+      "attribution",
       "shortest",
       "paths",
       "findings",
     ]);
-    expect(result).toMatchObject({ from: "treaty:fmct", to: "treaty:paros", holder: null, maxDepth: 4 });
+    expect(result).toMatchObject({
+      from: "treaty:fmct",
+      to: "treaty:paros",
+      holder: null,
+      maxDepth: 4,
+      attribution: null,
+    });
     expect(result.shortest.claims.map((c: { id: string }) => c.id)).toEqual([
       "f8-fmct-contingent-on-space-talks",
     ]);

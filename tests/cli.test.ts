@@ -2,7 +2,12 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { MultiDirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
+import { chainLines, claimWords } from "../src/cli/commands/sentences.ts";
+import { claimRecord } from "../src/graph/records.ts";
+import { shortestPath } from "../src/graph/trace.ts";
+import type { ClaimAttributes, GraphAttributes, LinkageGraph, NodeAttributes } from "../src/graph/types.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const fixtures = "tests/fixtures/sources";
@@ -11,11 +16,14 @@ const data = JSON.parse(
   readFileSync(new URL("../graph-data/cns-us-china-2000.json", import.meta.url), "utf8"),
 ) as {
   nodes: { kind: string }[];
-  claims: unknown[];
+  claims: { attribution?: string; modality?: string }[];
 };
 const nodeCount = data.nodes.length;
 const claimCount = data.claims.length;
 const countOf = (kind: string) => data.nodes.filter((n) => n.kind === kind).length;
+// The schema's defaults: a claim that does not say is stated and asserted.
+const claimsWith = (field: "attribution" | "modality", value: string, fallback: string) =>
+  data.claims.filter((c) => (c[field] ?? fallback) === value).length;
 
 function linkage(...args: string[]) {
   const run = spawnSync(process.execPath, ["bin/linkage.js", ...args], { cwd: root, encoding: "utf8" });
@@ -83,6 +91,22 @@ describe("linkage stats", () => {
     });
     expect(stats.claims.total).toBe(claimCount);
     expect(Object.keys(stats.claims.byRelation)).toEqual(["supports", "opposes", "links-to"]);
+    expect(stats.claims.byAttribution).toEqual({
+      stated: claimsWith("attribution", "stated", "stated"),
+      inferred: claimsWith("attribution", "inferred", "stated"),
+      document: claimsWith("attribution", "document", "stated"),
+      unrecorded: 0,
+    });
+    expect(stats.claims.byModality).toEqual({
+      asserted: claimsWith("modality", "asserted", "asserted"),
+      hedged: claimsWith("modality", "hedged", "asserted"),
+      question: claimsWith("modality", "question", "asserted"),
+      unrecorded: 0,
+    });
+    // Each kind occurs in the conference's data, so a count stuck at zero would show.
+    const { byAttribution: a, byModality: m } = stats.claims;
+    for (const count of [a.stated, a.inferred, a.document, m.asserted, m.hedged, m.question])
+      expect(count).toBeGreaterThan(0);
     expect(stats.claims.byHolder["actor:china"]).toBeGreaterThan(0);
     expect(Object.keys(stats.claims.byFinding)).toHaveLength(12);
     expect(Object.values<number>(stats.claims.byFinding).every((n) => n > 0)).toBe(true);
@@ -92,6 +116,13 @@ describe("linkage stats", () => {
     const { stdout } = linkage("stats");
     expect(stdout).toContain(`Nodes: ${nodeCount}`);
     expect(stdout).toMatch(/China \(actor:china\)\s+\d+/);
+    expect(stdout).toMatch(
+      new RegExp(
+        `Claims by attribution:\\n\\s+stated\\s+${claimsWith("attribution", "stated", "stated")}\\n\\s+inferred\\s+\\d+\\n\\s+document\\s+\\d+\\n`,
+      ),
+    );
+    expect(stdout).toMatch(/Claims by modality:\n\s+asserted\s+\d+\n\s+hedged\s+\d+\n\s+question\s+\d+\n/);
+    expect(stdout).not.toContain("unrecorded");
   });
 });
 
@@ -107,7 +138,11 @@ describe("linkage show", () => {
       "target",
       "relation",
       "heldBy",
+      "attribution",
+      "modality",
+      "disputedBy",
       "findings",
+      "evidence",
       "qualifier",
       "speaker",
       "note",
@@ -124,11 +159,26 @@ describe("linkage show", () => {
     });
   });
 
-  it("lists incoming claims too", () => {
+  it("lists incoming claims too, each with its evidence", () => {
     const { stdout } = linkage("show", "issue:taiwan-arms-sales");
     expect(stdout).toContain("Claims to this node (2):");
-    expect(stdout).toContain("contingent on");
+    expect(stdout).toMatch(
+      /US–China nonproliferation cooperation is linked to US arms sales to Taiwan — “contingent on” {2}\[China; F3\] {2}\(f3-cooperation-contingent-on-arms-sales\)\n.*said by: .*\n {6}“further nonproliferation cooperation is contingent on US arms sales toward Taiwan”\n/,
+    );
     expect(stdout).toContain("cns-us-china-2000#F3");
+  });
+
+  it("says when the document speaks in its own voice, who it says differ, and marks inferred and hedged claims", () => {
+    const proposition = linkage("show", "issue:nmd-aimed-at-china");
+    expect(proposition.stdout).toMatch(
+      /^ {2}The document says NMD is directed against China is linked to US national missile defense \(NMD\) — “is disputed as a claim about” {2}\[F10\] {2}\(f10-nmd-aimed-at-china-disputed\)\n {6}“whether NMD is directed against China”\n {6}Differ, sides not stated: United States, China\n/m,
+    );
+    const nmd = linkage("show", "issue:nmd").stdout;
+    expect(nmd).toMatch(
+      /\[United States; F6\] \[inferred\] {2}\(f6-limited-defenses-answer-nmd-concerns\)\n(?: {6}said by: .*\n)? {6}“limited missile defenses that remain limited”\n {6}Inferred: the summary gives/,
+    );
+    expect(nmd).toContain("[F5] [hedged]  (f5-nmd-risks-relations)");
+    expect(nmd).toContain("[F12] [open question]  (f12-csbms-resolve-nmd-concerns)");
   });
 
   it("exits 1 on an unknown id and suggests the nearest", () => {
@@ -167,5 +217,90 @@ describe("usage errors", () => {
     const { code, stdout } = linkage("--help");
     expect(code).toBe(0);
     expect(stdout).toMatch(/validate/);
+  });
+});
+
+describe("claim sentences (sentences.ts), on a hand-made graph", () => {
+  const graph: LinkageGraph = new MultiDirectedGraph<NodeAttributes, ClaimAttributes, GraphAttributes>();
+  graph.replaceAttributes({
+    sources: [
+      { id: "s", title: "S", publisher: "p", date: "2026", findings: [{ id: "F1", summary: "One." }] },
+    ],
+  });
+  for (const id of ["actor:us", "actor:china", "treaty:ctbt", "issue:p", "issue:t"])
+    graph.addNode(id, {
+      kind: id.startsWith("actor") ? "actor" : "issue",
+      label: id.slice(id.indexOf(":") + 1).toUpperCase(),
+      aliases: [],
+      description: id,
+      sources: ["s"],
+    });
+  const add = (id: string, source: string, target: string, extra: Partial<ClaimAttributes>) =>
+    graph.addDirectedEdgeWithKey(id, source, target, {
+      relation: "links-to",
+      heldBy: [],
+      findings: ["s#F1"],
+      note: `Why ${id}.`,
+      sourceId: "s",
+      ...extra,
+    });
+  add("joint", "actor:us", "treaty:ctbt", {
+    relation: "supports",
+    heldBy: ["actor:us", "actor:china"],
+    attribution: "stated",
+    modality: "asserted",
+    evidence: "jointly called for it",
+  });
+  add("doc", "issue:p", "issue:t", {
+    attribution: "document",
+    modality: "hedged",
+    disputedBy: ["actor:us", "actor:china"],
+    evidence: "whether P could be",
+  });
+  add("inf", "issue:t", "treaty:ctbt", {
+    heldBy: ["actor:china"],
+    attribution: "inferred",
+    modality: "question",
+    evidence: "can T help",
+  });
+  const words = claimWords(graph);
+  const claim = (id: string) => claimRecord(graph, id);
+
+  it("starts the document's own claims with what the document says, and lists the actors it says differ", () => {
+    expect(words.sentence(claim("doc"))).toBe("The document says P is linked to T  [F1] [hedged]");
+    expect(words.details(claim("doc"))).toEqual([
+      "“whether P could be”",
+      "Differ, sides not stated: US, CHINA",
+    ]);
+    expect(words.holders(claim("doc"))).toBe("The document says");
+  });
+
+  it("marks inferred holders and open questions, with the note that says why", () => {
+    expect(words.sentence(claim("inf"))).toBe("T is linked to CTBT  [CHINA; F1] [inferred] [open question]");
+    expect(words.details(claim("inf"))).toEqual(["“can T help”", "Why inf."]);
+    // A stated claim shows its note only when asked (show does).
+    expect(words.details(claim("joint"))).toEqual(["“jointly called for it”"]);
+    expect(words.details(claim("joint"), { note: true })).toEqual(["“jointly called for it”", "Why joint."]);
+  });
+
+  it("reads a joint stance from its verb for each of its holders", () => {
+    expect(words.sentence(claim("joint"), "actor:china")).toBe("supports CTBT  [US + CHINA; F1]");
+    expect(words.sentence(claim("joint"), "actor:us")).toBe("supports CTBT  [US + CHINA; F1]");
+    expect(words.sentence(claim("joint"))).toBe("US supports CTBT  [US + CHINA; F1]");
+  });
+
+  it("prints a chain step with its holders or the document's voice, its markers and its evidence", () => {
+    const path = shortestPath(graph, "issue:p", "treaty:ctbt");
+    expect(path && chainLines(graph, path, "")).toEqual([
+      "P",
+      "  —links-to→  [doc; The document says; s#F1] [hedged]",
+      "      “whether P could be”",
+      "      Differ, sides not stated: US, CHINA",
+      "T",
+      "  —links-to→  [inf; held by CHINA; s#F1] [inferred] [open question]",
+      "      “can T help”",
+      "      Why inf.",
+      "CTBT",
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 // Perspectives on hand-made graphs (one per agreement and disagreement pattern, with the cases that must
-// not fire) and on the conference's graph-data, whose stated agreements and differences must come out.
+// not fire; one with every kind of attribution and modality) and on the conference's graph-data, whose
+// stated agreements and differences must come out, and whose unassigned differences must stay unassigned.
 import { MultiDirectedGraph } from "graphology";
 import { beforeAll, describe, expect, it } from "vitest";
 import { readGraph } from "../src/cli/io.ts";
@@ -17,6 +18,8 @@ type ClaimSpec = [
   target: string,
   heldBy: string[],
   finding?: number,
+  /** Model 2 fields: attribution, modality, disputedBy, evidence. */
+  extra?: Partial<ClaimAttributes>,
 ];
 
 /** A graph of the given claims; nodes are made from the ids they use, `about` given separately. */
@@ -47,13 +50,23 @@ function graphOf(claims: ClaimSpec[], about: Record<string, string[]> = {}): Lin
     if (concerns) attributes.about = concerns;
     graph.addNode(id, attributes);
   }
-  for (const [id, source, relation, target, heldBy, finding = 1] of claims) {
+  for (const [id, source, relation, target, heldBy, finding = 1, extra = {}] of claims) {
+    for (const actor of extra.disputedBy ?? [])
+      if (!graph.hasNode(actor))
+        graph.addNode(actor, {
+          kind: "actor",
+          label: actor,
+          aliases: [],
+          description: actor,
+          sources: ["t"],
+        });
     graph.addDirectedEdgeWithKey(id, source, target, {
       relation,
       heldBy,
       findings: [`t#F${finding}`],
       note: id,
       sourceId: "t",
+      ...extra,
     });
   }
   return graph;
@@ -344,6 +357,153 @@ describe("compare: shape, order and arguments", () => {
   });
 });
 
+describe("attribution, modality and joint stances", () => {
+  const RU = ["actor:russia"];
+  const DOC: Partial<ClaimAttributes> = { attribution: "document" };
+  const US_CN = ["actor:us", "actor:china"];
+  // One of each: a document claim the two differ on (sides not stated), a plain document claim and a
+  // document stance, an inferred stance and an inferred match, a hedged match, and a joint stance.
+  const graph = graphOf([
+    ["doc-differ", "issue:nmd-aimed", "links-to", "issue:nmd", [], 2, { ...DOC, disputedBy: US_CN }],
+    ["doc-plain", "issue:nmd", "links-to", "issue:relations", [], 1, { ...DOC, modality: "hedged" }],
+    ["doc-stance", "actor:china", "supports", "issue:tmd", [], 1, DOC],
+    ["us-tmd", "actor:us", "supports", "issue:tmd", US, 1, { attribution: "stated" }],
+    ["us-fmct", "actor:us", "supports", "treaty:fmct", US, 3, { attribution: "inferred" }],
+    ["cn-fmct-space", "treaty:fmct", "links-to", "treaty:paros", CN, 3, { attribution: "stated" }],
+    ["us-coop", "actor:us", "supports", "issue:coop", US, 1, { attribution: "inferred" }],
+    ["cn-coop", "actor:china", "supports", "issue:coop", CN, 1, { attribution: "stated" }],
+    ["us-csbm", "actor:us", "supports", "issue:csbms", US, 4, { attribution: "stated" }],
+    [
+      "cn-csbm",
+      "actor:china",
+      "supports",
+      "issue:csbms",
+      CN,
+      4,
+      { attribution: "stated", modality: "hedged" },
+    ],
+    ["joint-ctbt", "actor:us", "supports", "treaty:ctbt", BOTH, 2, { attribution: "stated" }],
+    ["ru-ctbt", "actor:russia", "opposes", "treaty:ctbt", RU, 2, { attribution: "stated" }],
+    ["ru-nmd", "actor:russia", "links-to", "issue:nmd", RU, 2, { attribution: "stated" }],
+  ]);
+  const c = usVsChina(graph);
+  const everyPlaced = (comparison: Comparison) => [
+    ...[...comparison.agreements, ...comparison.inferred.agreements].flatMap((a) =>
+      a.claims.map((x) => x.id),
+    ),
+    ...[...comparison.disagreements, ...comparison.inferred.disagreements].flatMap((d) => [
+      d.claimA.id,
+      d.claimB.id,
+    ]),
+    ...only(comparison).flat(),
+  ];
+
+  it("reports a claim the document says both differ on as sides not stated, subject its target", () => {
+    expect(c.sidesNotStated).toEqual([
+      {
+        pattern: "sides-not-stated",
+        subject: "issue:nmd",
+        claim: expect.objectContaining({ id: "doc-differ", heldBy: [], disputedBy: US_CN }),
+        findings: ["t#F2"],
+      },
+    ]);
+    expect(c.findings.map((f) => f.id)).toContain("t#F2");
+    // Only when the document names both: Russia is not among those who differ on it.
+    expect(compare(graph, "actor:us", "actor:russia").sidesNotStated).toEqual([]);
+  });
+
+  it("never counts the document's own claims as an agreement, a disagreement or either side's", () => {
+    // doc-stance says China supports TMD in the document's voice; the US's own stance must not match it.
+    for (const id of ["doc-differ", "doc-plain", "doc-stance"]) expect(everyPlaced(c)).not.toContain(id);
+    expect(only(c)[0]).toContain("us-tmd");
+  });
+
+  it("keeps agreements and disagreements that rest on an inferred claim apart from the stated ones", () => {
+    expect(disagreementPairs(c)).toEqual([]);
+    expect(c.inferred.disagreements.map((d) => [d.pattern, d.claimA.id, d.claimB.id])).toEqual([
+      ["conditioned-stance", "us-fmct", "cn-fmct-space"],
+    ]);
+    expect(c.inferred.agreements.map((a) => [a.pattern, ...a.claims.map((x) => x.id)])).toEqual([
+      ["matching", "us-coop", "cn-coop"],
+    ]);
+    expect(agreementIds(c)).not.toContainEqual(["matching", "us-coop", "cn-coop"]);
+  });
+
+  it("keeps a hedged stated claim among the stated agreements", () => {
+    expect(agreementIds(c)).toContainEqual(["matching", "us-csbm", "cn-csbm"]);
+  });
+
+  it("counts a joint stance as each holder's own: shared by both, set against a third side", () => {
+    expect(agreementIds(c)).toContainEqual(["shared", "joint-ctbt"]);
+    // China holds the joint stance whose source is the US; it is China's own support for the CTBT.
+    expect(disagreementPairs(compare(graph, "actor:china", "actor:russia"))).toContainEqual([
+      "opposite-stances",
+      "treaty:ctbt",
+      "joint-ctbt",
+      "ru-ctbt",
+    ]);
+  });
+
+  it("gives the sides-not-stated claims the role differ-unassigned, and inferred ones their pattern's role", () => {
+    const roles = claimRoles(c);
+    expect(roles["doc-differ"]).toBe("differ-unassigned");
+    expect(roles["us-fmct"]).toBe("contested");
+    expect(roles["us-coop"]).toBe("matching");
+    expect(roles["doc-plain"]).toBeUndefined();
+  });
+
+  it("fills the position matrix: joint stances, disputed cells, hedges and rows named only in disputedBy", () => {
+    const differ = graphOf([
+      [
+        "doc-differ",
+        "issue:nmd-aimed",
+        "links-to",
+        "issue:nmd",
+        [],
+        2,
+        { ...DOC, disputedBy: ["actor:china", "actor:india"] },
+      ],
+      ["joint-ctbt", "actor:us", "supports", "treaty:ctbt", BOTH, 2, { attribution: "stated" }],
+      [
+        "cn-csbm",
+        "actor:china",
+        "supports",
+        "issue:csbms",
+        CN,
+        4,
+        { attribution: "stated", modality: "question" },
+      ],
+      ["us-csbm", "actor:us", "supports", "issue:csbms", US, 4, { attribution: "stated" }],
+    ]);
+    const matrix = positionMatrix(differ);
+    expect(matrix.rows.map((r) => r.holder)).toEqual(["actor:us", "actor:china", "actor:india"]);
+    const cell = (holder: string, column: string) =>
+      matrix.rows.find((r) => r.holder === holder)?.cells[matrix.columns.findIndex((x) => x.id === column)];
+    expect(cell("actor:china", "treaty:ctbt")).toMatchObject({ position: "supports", linkages: [] });
+    expect(cell("actor:china", "treaty:ctbt")?.stances.map((x) => x.id)).toEqual(["joint-ctbt"]);
+    expect(cell("actor:india", "issue:nmd")).toMatchObject({
+      position: "differ-unassigned",
+      stances: [],
+      linkages: [],
+    });
+    expect(cell("actor:india", "issue:nmd")?.disputed.map((x) => x.id)).toEqual(["doc-differ"]);
+    expect(cell("actor:india", "issue:nmd")?.findings).toEqual(["t#F2"]);
+    expect(cell("actor:us", "issue:nmd")).toMatchObject({ position: "none", disputed: [] });
+    expect(cell("actor:china", "issue:csbms")?.hedged).toBe(true);
+    expect(cell("actor:us", "issue:csbms")?.hedged).toBe(false);
+    // China and India differ on doc-differ: one count for each node it touches.
+    const score = Object.fromEntries(matrix.columns.map((x) => [x.id, x.contestedness]));
+    expect(score).toMatchObject({ "issue:nmd": 1, "issue:nmd-aimed": 1, "treaty:ctbt": 0 });
+  });
+
+  it("lists in the lens the claims the document says the holder differs on, and joint stances as shared", () => {
+    const lens = lensClaims(graph, "actor:china");
+    expect(lens.disputed).toEqual(["doc-differ"]);
+    expect(lens.others).toEqual(expect.arrayContaining(["doc-differ", "doc-plain", "doc-stance"]));
+    expect(lens.shared).toEqual(["joint-ctbt"]);
+  });
+});
+
 describe("lensClaims", () => {
   it("splits the claims into the holder's own, its shared ones and everyone else's", () => {
     const graph = graphOf([
@@ -356,6 +516,7 @@ describe("lensClaims", () => {
       own: ["us-own"],
       shared: ["shared"],
       others: ["cn-own"],
+      disputed: [],
       nodes: ["actor:us", "issue:x", "issue:y"],
     });
     expect(() => lensClaims(graph, "issue:x")).toThrow(InvalidArgumentError);
@@ -463,17 +624,34 @@ describe("the conference's graph-data", () => {
     c.disagreements.some((d) => d.pattern === pattern && d.claimA.id === a && d.claimB.id === b);
 
   it("finds the stated agreements: 1172 for South Asia, cooperation, NMD not gone, regime challenges", () => {
-    expect(agreed("f7-us-backs-1172", "f7-china-backs-1172")).toBe(true);
-    expect(agreed("f7-us-backs-south-asia-restraint", "f7-china-backs-south-asia-restraint")).toBe(true);
-    expect(agreed("f2-us-calls-for-cooperation", "f2-china-calls-for-cooperation")).toBe(true);
+    // F7 and F2 are joint stances now: one claim each, held by both, so shared agreements.
+    for (const id of [
+      "f7-both-back-1172",
+      "f7-both-back-south-asia-restraint",
+      "f2-both-value-and-call-for-cooperation",
+    ])
+      expect(c.agreements).toContainEqual(
+        expect.objectContaining({ pattern: "shared", claims: [expect.objectContaining({ id })] }),
+      );
     expect(agreed("f2-coordination-against-threats")).toBe(true);
     expect(agreed("f5-deferral-did-not-settle-nmd")).toBe(true);
     for (const id of [
-      "f9-technology-spread-drives-threats",
+      "f9-technology-spread-challenges-regimes",
       "f9-universality-gap-undermines-regimes",
       "f9-regimes-need-upkeep",
     ])
       expect(agreed(id)).toBe(true);
+  });
+
+  it("never counts the document's own claims as an agreement, nor as either side's", () => {
+    const documentClaims = graph.filterEdges((_id, a) => a.attribution === "document");
+    expect(documentClaims.length).toBeGreaterThan(0);
+    const placed = new Set([
+      ...[...c.agreements, ...c.inferred.agreements].flatMap((a) => a.claims.map((claim) => claim.id)),
+      ...[...c.disagreements, ...c.inferred.disagreements].flatMap((d) => [d.claimA.id, d.claimB.id]),
+      ...[...c.onlyA, ...c.onlyB].map((claim) => claim.id),
+    ]);
+    for (const id of documentClaims) expect(placed.has(id), id).toBe(false);
   });
 
   it("finds the linkage difference: China's conditions against the US rejection of linkage", () => {
@@ -482,46 +660,59 @@ describe("the conference's graph-data", () => {
     expect(disagreed("opposite-stances", "f3-us-rejects-linkage", "f3-china-argues-linkage")).toBe(true);
   });
 
-  it("finds FMCT and outer space, TMD for Taiwan, the missile norm and China's influence", () => {
-    expect(disagreed("conditioned-stance", "f8-us-presses-fmct", "f8-fmct-contingent-on-space-talks")).toBe(
-      true,
-    );
-    expect(
-      disagreed("opposite-stances", "f10-us-rationales-for-tmd-to-taiwan", "f10-china-rejects-tmd-to-taiwan"),
-    ).toBe(true);
+  it("finds the missile norm and China's influence as stated differences", () => {
     expect(
       disagreed("opposite-stances", "f4-us-upholds-missile-norm", "f4-china-denies-universal-missile-norm"),
     ).toBe(true);
     expect(
       disagreed("opposite-stances", "f11-us-stresses-china-influence", "f11-china-downplays-own-influence"),
     ).toBe(true);
-    expect(
-      disagreed("disputed-premise", "f11-china-influence-on-us-debate", "f11-china-downplays-own-influence"),
-    ).toBe(true);
   });
 
-  it("finds F10's disputed missile-defence questions as opposite stances, none as an agreement", () => {
-    for (const [us, china] of [
-      ["f10-us-takes-rogue-threat-seriously", "f10-china-discounts-rogue-threat"],
-      ["f10-us-denies-nmd-aimed-at-china", "f10-china-suspects-nmd-aimed-at-it"],
-      ["f10-us-defences-can-stabilize", "f10-china-doubts-defences-stabilize"],
-      ["f10-us-denies-tmd-aids-offense", "f10-china-sees-tmd-aiding-offense"],
-    ])
-      expect(disagreed("opposite-stances", us as string, china as string), `${us} vs ${china}`).toBe(true);
-    const agreedF10 = c.agreements.filter(
-      (a) =>
-        a.findings.includes("cns-us-china-2000#F10") &&
-        !a.claims.some((claim) => claim.id === "f10-tmd-to-taiwan-is-tmd"),
+  it("counts FMCT, TMD for Taiwan and China's influence on the US debate apart: their US side is inferred", () => {
+    const inferredPair = (pattern: string, a: string, b: string) =>
+      c.inferred.disagreements.some((d) => d.pattern === pattern && d.claimA.id === a && d.claimB.id === b);
+    for (const [pattern, us, china] of [
+      ["conditioned-stance", "f8-us-presses-fmct", "f8-fmct-contingent-on-space-talks"],
+      ["opposite-stances", "f10-us-rationales-for-tmd-to-taiwan", "f10-china-rejects-tmd-to-taiwan"],
+      ["disputed-premise", "f11-china-influence-on-us-debate", "f11-china-downplays-own-influence"],
+    ] as const) {
+      expect(inferredPair(pattern, us, china), `${us} vs ${china}`).toBe(true);
+      expect(disagreed(pattern, us, china), `${us} vs ${china}`).toBe(false);
+    }
+    const stated = [
+      ...c.agreements.flatMap((a) => a.claims),
+      ...c.disagreements.flatMap((d) => [d.claimA, d.claimB]),
+    ];
+    expect(stated.filter((claim) => claim.attribution !== "stated")).toEqual([]);
+  });
+
+  it("reports F10's missile-defence differences with the sides not stated, never as either side's stance", () => {
+    const f10 = c.sidesNotStated.filter((item) => item.findings.includes("cns-us-china-2000#F10"));
+    expect(f10.map((item) => [item.claim.id, item.subject])).toEqual(
+      expect.arrayContaining([
+        ["f10-rogue-threat-assessed-differently", "issue:nmd"],
+        ["f10-nmd-aimed-at-china-disputed", "issue:nmd"],
+        ["f10-defence-stability-disputed", "issue:nmd"],
+        ["f10-tmd-offensive-disputed", "issue:tmd"],
+        ["f10-csbm-stability-disputed", "issue:strategic-stability"],
+      ]),
     );
+    for (const item of c.sidesNotStated) {
+      expect(item.claim.heldBy).toEqual([]);
+      expect(item.claim.disputedBy).toEqual(expect.arrayContaining(["actor:us", "actor:china"]));
+    }
+    // F7: they differ on the means of holding India and Pakistan to 1172, sides not stated either.
+    expect(c.sidesNotStated.map((item) => item.claim.id)).toContain("f7-means-differ");
+    const agreedF10 = c.agreements.filter((a) => a.findings.includes("cns-us-china-2000#F10"));
     expect(agreedF10).toEqual([]);
   });
 
   it("does not turn the stated agreements into disagreements", () => {
     const contested = new Set(c.disagreements.flatMap((d) => [d.claimA.id, d.claimB.id]));
     for (const id of [
-      "f7-us-backs-1172",
-      "f7-china-backs-1172",
-      "f2-us-calls-for-cooperation",
+      "f7-both-back-1172",
+      "f2-both-value-and-call-for-cooperation",
       "f5-deferral-did-not-settle-nmd",
     ])
       expect(contested.has(id)).toBe(false);
@@ -534,6 +725,22 @@ describe("the conference's graph-data", () => {
     expect(matrix.columns[0]?.id).toBe("issue:nonproliferation-linkage");
     const column = matrix.columns.findIndex((col) => col.id === "issue:tmd-for-taiwan");
     expect(matrix.rows.map((r) => r.cells[column]?.position)).toEqual(["supports", "opposes"]);
+  });
+
+  it("shows in the matrix that the sides differ on whether NMD is aimed at China, neither side assigned", () => {
+    const matrix = positionMatrix(graph, { sort: "contestedness" });
+    const column = matrix.columns.findIndex((col) => col.id === "issue:nmd-aimed-at-china");
+    expect(
+      matrix.rows.map((r) => [r.cells[column]?.position, r.cells[column]?.disputed.map((x) => x.id)]),
+    ).toEqual([
+      ["differ-unassigned", ["f10-nmd-aimed-at-china-disputed"]],
+      ["differ-unassigned", ["f10-nmd-aimed-at-china-disputed"]],
+    ]);
+    // F10's three unassigned differences about NMD make it the most contested column after linkage.
+    expect(matrix.columns[1]).toMatchObject({ id: "issue:nmd", contestedness: 3 });
+    // F6: China's willingness to discuss CSBMs "was unclear".
+    const csbms = matrix.columns.findIndex((col) => col.id === "issue:csbms");
+    expect(matrix.rows.map((r) => r.cells[csbms]?.hedged)).toEqual([false, true]);
   });
 
   it("tours the document's twelve findings, every one with claims resting on it", () => {

@@ -20,7 +20,15 @@ import type { ClaimAttributes, GraphAttributes, LinkageGraph, NodeAttributes } f
 import { kindOf } from "../src/model/schema.ts";
 import { RELATIONS, type Relation } from "../src/model/vocabulary.ts";
 
-type ClaimSpec = [id: string, source: string, target: string, heldBy: string[], relation?: Relation];
+type ClaimSpec = [
+  id: string,
+  source: string,
+  target: string,
+  heldBy: string[],
+  relation?: Relation,
+  /** Model 2 fields: attribution, modality, disputedBy, evidence. */
+  extra?: Partial<ClaimAttributes>,
+];
 
 /** A small graph: node ids carry their kind; labels default to the slug; findings are F1 of "hand". */
 function handGraph(claims: ClaimSpec[], labels: Record<string, string> = {}): LinkageGraph {
@@ -46,7 +54,7 @@ function handGraph(claims: ClaimSpec[], labels: Record<string, string> = {}): Li
       sources: ["hand"],
     });
   };
-  for (const [id, source, target, heldBy, relation = "links-to"] of claims) {
+  for (const [id, source, target, heldBy, relation = "links-to", extra = {}] of claims) {
     for (const node of [source, target, ...heldBy]) ensure(node);
     graph.addDirectedEdgeWithKey(id, source, target, {
       relation,
@@ -55,6 +63,7 @@ function handGraph(claims: ClaimSpec[], labels: Record<string, string> = {}): Li
       qualifier: `q-${id}`,
       note: id,
       sourceId: "hand",
+      ...extra,
     });
   }
   return graph;
@@ -93,8 +102,9 @@ function expectWellFormed(graph: LinkageGraph, trace: Trace) {
       expect(path.nodes.at(-1)).toBe(result.node);
       for (const step of pathSteps(path)) {
         const { claim } = step;
-        // No path ever uses a claim its holder does not hold.
+        // No path ever uses a claim its holder does not hold, nor one of another attribution.
         if (trace.holder) expect(claim.heldBy).toContain(trace.holder);
+        if (trace.attribution) expect(claim.attribution).toBe(trace.attribution);
         expect(wanted.has(claim.relation)).toBe(true);
         expect(step.forward ? [claim.source, claim.target] : [claim.target, claim.source]).toEqual([
           step.from,
@@ -260,8 +270,14 @@ describe("traceLinkages on hand-made graphs", () => {
   it("returns the shape the CLI prints", () => {
     const graph = handGraph([["ab", "issue:a", "issue:b", [CN]]]);
     const trace = traceLinkages(graph, { target: "issue:a", holder: CN });
-    expect(Object.keys(trace)).toEqual(["target", "holder", "depth", "relations", "results"]);
-    expect(trace).toMatchObject({ target: "issue:a", holder: CN, depth: 2, relations: ["links-to"] });
+    expect(Object.keys(trace)).toEqual(["target", "holder", "depth", "relations", "attribution", "results"]);
+    expect(trace).toMatchObject({
+      target: "issue:a",
+      holder: CN,
+      depth: 2,
+      relations: ["links-to"],
+      attribution: null,
+    });
     const [result] = trace.results;
     expect(Object.keys(result!)).toEqual(["node", "label", "kind", "distance", "paths"]);
     // Claim records are shared between queries, so they cannot be changed by one caller for all.
@@ -270,6 +286,72 @@ describe("traceLinkages on hand-made graphs", () => {
       nodes: ["issue:a", "issue:b"],
       claims: [expect.objectContaining({ id: "ab", relation: "links-to", heldBy: [CN], qualifier: "q-ab" })],
     });
+  });
+});
+
+describe("attribution", () => {
+  // a—b stated (China), b—c inferred (China), a—d the document's own voice, d—e stated (China), and a—f an
+  // imported edge that does not say its attribution.
+  const attributed = () =>
+    handGraph([
+      ["ab", "issue:a", "issue:b", [CN], "links-to", { attribution: "stated" }],
+      ["bc", "issue:b", "issue:c", [CN], "links-to", { attribution: "inferred" }],
+      ["ad", "issue:a", "issue:d", [], "links-to", { attribution: "document", disputedBy: [US, CN] }],
+      ["de", "issue:d", "issue:e", [CN], "links-to", { attribution: "stated" }],
+      ["af", "issue:a", "issue:f", [CN]],
+    ]);
+  const graph = attributed();
+
+  it("follows every attribution by default, only stated claims with attribution stated", () => {
+    const anyone = traceLinkages(graph, { target: "issue:a" });
+    expect(reached(anyone)).toEqual(["issue:b", "issue:d", "issue:f", "issue:c", "issue:e"]);
+    const stated = traceLinkages(graph, { target: "issue:a", attribution: "stated" });
+    expect(stated.attribution).toBe("stated");
+    expect(reached(stated)).toEqual(["issue:b"]);
+    for (const trace of [anyone, stated]) expectWellFormed(graph, trace);
+  });
+
+  it("never uses the document's own claims in a holder's trace: they have no holders", () => {
+    const china = traceLinkages(graph, { target: "issue:a", holder: CN });
+    expect(reached(china)).toEqual(["issue:b", "issue:f", "issue:c"]);
+    expect(china.results.flatMap((r) => r.paths.flatMap((p) => p.claims.map((c) => c.id)))).not.toContain(
+      "ad",
+    );
+    // Being named in disputedBy is not holding it.
+    expect(shortestPath(graph, "issue:a", "issue:d", { holder: CN })).toBeNull();
+    expect(shortestPath(graph, "issue:a", "issue:e")?.claims.map((c) => c.id)).toEqual(["ad", "de"]);
+  });
+
+  it("limits paths and shortest paths the same way", () => {
+    expect(findPaths(graph, "issue:a", "issue:c", { maxDepth: 3 }).map(claimIds)).toEqual(["ab>bc"]);
+    expect(findPaths(graph, "issue:a", "issue:c", { maxDepth: 3, attribution: "stated" })).toEqual([]);
+    expect(shortestPath(graph, "issue:a", "issue:e", { attribution: "stated" })).toBeNull();
+    expect(
+      shortestPath(graph, "issue:a", "issue:b", { attribution: "stated" })?.claims.map((c) => c.id),
+    ).toEqual(["ab"]);
+  });
+
+  it("remembers each attribution's view apart, in either order", () => {
+    const first = attributed();
+    expect(reached(traceLinkages(first, { target: "issue:a", holder: CN }))).toHaveLength(3);
+    expect(reached(traceLinkages(first, { target: "issue:a", holder: CN, attribution: "stated" }))).toEqual([
+      "issue:b",
+    ]);
+    const second = attributed();
+    expect(reached(traceLinkages(second, { target: "issue:a", holder: CN, attribution: "stated" }))).toEqual([
+      "issue:b",
+    ]);
+    expect(reached(traceLinkages(second, { target: "issue:a", holder: CN }))).toHaveLength(3);
+  });
+
+  it("refuses any attribution other than stated with InvalidArgumentError", () => {
+    for (const attribution of ["document", "inferred", "STATED"])
+      expect(() => traceLinkages(graph, { target: "issue:a", attribution: attribution as "stated" })).toThrow(
+        InvalidArgumentError,
+      );
+    expect(() =>
+      findPaths(graph, "issue:a", "issue:b", { maxDepth: 2, attribution: "x" as "stated" }),
+    ).toThrow(InvalidArgumentError);
   });
 });
 
@@ -524,6 +606,52 @@ describe("the preset questions on graph-data", () => {
     expect(reached(trace)).not.toContain("actor:russia");
   });
 
+  it("What does the US tie to Sino-US relations? Not cooperation: making it depend on ties is China's view (F3)", () => {
+    const trace = traceLinkages(graph, { target: "issue:bilateral-relations", holder: "actor:us", depth: 1 });
+    expectWellFormed(graph, trace);
+    expect(reached(trace)).not.toContain("issue:nonproliferation-cooperation");
+    // F1: both sides see broader strategic worries emerging in relations.
+    expect(reached(trace)).toEqual(["issue:strategic-worries"]);
+    const china = traceLinkages(graph, {
+      target: "issue:bilateral-relations",
+      holder: "actor:china",
+      depth: 1,
+    });
+    expect(reached(china)).toContain("issue:nonproliferation-cooperation");
+  });
+
+  it("What is tied to NMD? The F10 propositions the sides differ on, sides not stated", () => {
+    const trace = traceLinkages(graph, { target: "issue:nmd", depth: 2 });
+    expectWellFormed(graph, trace);
+    for (const node of [
+      "issue:nmd-aimed-at-china",
+      "issue:rogue-missile-threat",
+      "issue:strategic-defense-stability",
+    ]) {
+      const step = resultFor(trace, node).paths[0]!.claims[0]!;
+      expect(step).toMatchObject({
+        attribution: "document",
+        heldBy: [],
+        findings: ["cns-us-china-2000#F10"],
+      });
+      expect(step.disputedBy).toEqual(["actor:us", "actor:china"]);
+    }
+    // No actor holds them, so neither side's trace reaches them.
+    for (const holder of ["actor:us", "actor:china"])
+      expect(reached(traceLinkages(graph, { target: "issue:nmd", holder, depth: 2 }))).not.toContain(
+        "issue:nmd-aimed-at-china",
+      );
+  });
+
+  it("What does the US tie to NMD in the document's attribution alone? Its ties through the debate are inferred", () => {
+    const stated = traceLinkages(graph, { target: "issue:nmd", holder: "actor:us", attribution: "stated" });
+    expectWellFormed(graph, stated);
+    expect(reached(stated)).toEqual(["issue:nmd-deferral", "issue:csbms"]);
+    expect(reached(traceLinkages(graph, { target: "issue:nmd", holder: "actor:us" }))).toContain(
+      "issue:us-missile-defense-debate",
+    );
+  });
+
   it("reaches China itself through its opposition when stances are followed", () => {
     const trace = traceLinkages(graph, {
       target: "issue:taiwan-arms-sales",
@@ -542,10 +670,11 @@ describe("the preset questions on graph-data", () => {
     const actors = graph.filterNodes((_id, a) => a.kind === "actor");
     for (const holder of [null, ...actors]) {
       for (const target of graph.nodes()) {
-        expectWellFormed(
-          graph,
-          traceLinkages(graph, { target, holder, relations: [...RELATIONS], depth: 3 }),
-        );
+        for (const attribution of [null, "stated"] as const)
+          expectWellFormed(
+            graph,
+            traceLinkages(graph, { target, holder, relations: [...RELATIONS], depth: 3, attribution }),
+          );
       }
     }
   });

@@ -3,7 +3,16 @@
 // LinkageGraph and returns plain records (records.ts); runs in Node and in the browser.
 //
 // Words used below: a claim is "held by A alone" in a comparison of A and B when A is among its holders
-// and B is not. A's "own stance" on T is a supports/opposes claim held by A whose source is A itself.
+// and B is not. A's "own stance" on T is a supports/opposes claim on T held by A whose source is one of
+// its holders: A itself, or, for a joint stance ("US and Chinese participants jointly called for…"),
+// the co-holder the claim starts from. A stance held by both sides is a shared agreement.
+//
+// Attribution (model 2). Only claims actors hold enter agreements and disagreements: a claim in the
+// document's own voice has no holders, so it never does. When the document says that A and B differ on
+// a proposition without saying who holds which view (disputedBy names both), the claim is a difference
+// with sides not stated (sidesNotStated), never read as either side's stance. An agreement or
+// disagreement any of whose claims is inferred (the holders are our reading) is counted apart, in
+// `inferred`, so that what the document states and what rests on inference are never added together.
 //
 // Agreements
 // - shared: one claim held by both A and B.
@@ -62,28 +71,37 @@ export const DISAGREEMENT_PATTERNS = [
 ] as const;
 export type DisagreementPattern = (typeof DISAGREEMENT_PATTERNS)[number];
 
+/** The document reports a difference between the two and leaves the sides unassigned. */
+export type SidesNotStatedPattern = "sides-not-stated";
+
 /** How each pattern reads, for the CLI and the UI's legend: one table, nobody else words them. */
-export const PATTERN_TEXT: Record<AgreementPattern | DisagreementPattern, { title: string; gloss: string }> =
-  {
-    shared: { title: "Held jointly", gloss: "one claim both sides hold" },
-    matching: { title: "Matching views", gloss: "the same claim, held by each side separately" },
-    "opposite-stances": {
-      title: "Opposite stances",
-      gloss: "one side supports what the other opposes",
-    },
-    "contested-linkage": {
-      title: "Contested linkage",
-      gloss: "one side ties two things together; the other opposes tying them",
-    },
-    "conditioned-stance": {
-      title: "Conditioned stance",
-      gloss: "one side supports something the other, taking no stance on it, ties to a condition",
-    },
-    "disputed-premise": {
-      title: "Disputed premise",
-      gloss: "one side argues from something the other side rejects",
-    },
-  };
+export const PATTERN_TEXT: Record<
+  AgreementPattern | DisagreementPattern | SidesNotStatedPattern,
+  { title: string; gloss: string }
+> = {
+  shared: { title: "Held jointly", gloss: "one claim both sides hold" },
+  matching: { title: "Matching views", gloss: "the same claim, held by each side separately" },
+  "opposite-stances": {
+    title: "Opposite stances",
+    gloss: "one side supports what the other opposes",
+  },
+  "contested-linkage": {
+    title: "Contested linkage",
+    gloss: "one side ties two things together; the other opposes tying them",
+  },
+  "conditioned-stance": {
+    title: "Conditioned stance",
+    gloss: "one side supports something the other, taking no stance on it, ties to a condition",
+  },
+  "disputed-premise": {
+    title: "Disputed premise",
+    gloss: "one side argues from something the other side rejects",
+  },
+  "sides-not-stated": {
+    title: "Differ, sides not stated",
+    gloss: "the document says they differ without saying who holds which view",
+  },
+};
 
 export interface Agreement {
   pattern: AgreementPattern;
@@ -104,10 +122,26 @@ export interface Disagreement {
   findings: string[];
 }
 
+/** A claim the document says both holders differ on, without saying who holds which view. */
+export interface SidesNotStated {
+  pattern: SidesNotStatedPattern;
+  /** What the proposition is about: the claim's target. */
+  subject: string;
+  /** The document's claim (attribution "document", no holders), whose disputedBy names both holders. */
+  claim: ClaimRecord;
+  findings: string[];
+}
+
 export interface Comparison {
   holders: [a: string, b: string];
+  /** Agreements resting on stated claims only. */
   agreements: Agreement[];
+  /** Disagreements resting on stated claims only. */
   disagreements: Disagreement[];
+  /** Differences the document reports between the two without assigning sides. */
+  sidesNotStated: SidesNotStated[];
+  /** Agreements and disagreements at least one of whose claims is inferred, kept apart from the above. */
+  inferred: { agreements: Agreement[]; disagreements: Disagreement[] };
   /** Claims held by A and not B that are in no agreement and no disagreement. */
   onlyA: ClaimRecord[];
   /** Claims held by B and not A that are in no agreement and no disagreement. */
@@ -145,6 +179,11 @@ export interface ClaimScan {
   /** Per wanted holder, the visible claims it holds, in graph order. */
   byHolder: Map<string, ScannedClaim[]>;
   /**
+   * Per wanted actor, the visible claims whose disputedBy names it (the document says it differs on
+   * them, sides not stated), in graph order. Such claims have no holders, so they are in no byHolder list.
+   */
+  disputed: Map<string, ScannedClaim[]>;
+  /**
    * Each holder's bit in ScannedClaim.holders: the first 30 holders have one; the others have 0 and are
    * looked up in heldBy. Reading holder strings is where a scan spends most of its time, so the analysis
    * reads the bits instead of reading them again.
@@ -152,7 +191,7 @@ export interface ClaimScan {
   bits: Map<string, number>;
   /** Position of each qualified finding reference in source, then finding, order. */
   findingRank: Map<string, number>;
-  /** Positions (as in findingRank) of the findings the scanned claims cite. */
+  /** Positions (as in findingRank) of the findings the held claims (byHolder) cite. */
   cited: Set<number>;
 }
 
@@ -185,7 +224,10 @@ function nodeVisibility(graph: LinkageGraph, filter: PerspectiveFilter | undefin
   };
 }
 
-/** Every visible claim held by at least one of `holders` (all holders when null), in one pass. */
+/**
+ * Every visible claim held by at least one of `holders` (all holders when null), and every visible claim
+ * whose disputedBy names one of them (anyone when null), in one pass.
+ */
 export function scanClaims(
   graph: LinkageGraph,
   holders: readonly string[] | null,
@@ -194,6 +236,7 @@ export function scanClaims(
   const findingRank = findingRanks(graph);
   const cited = new Set<number>();
   const byHolder = new Map<string, ScannedClaim[]>();
+  const disputed = new Map<string, ScannedClaim[]>();
   const bits = new Map<string, number>();
   const wanted = holders ? [...new Set(holders)] : [];
   const lists: ScannedClaim[][] = [];
@@ -213,6 +256,9 @@ export function scanClaims(
   const claimShown = filter?.claim;
   // The hot loop of every perspective query: most claims are dropped here, so the test for a wanted
   // holder allocates nothing and compares ids directly (a holder list is short).
+  // disputedBy is rare, so its test comes after the holders' and costs one property read otherwise.
+  const disputes = (actors: readonly string[]): boolean =>
+    holders ? actors.some((actor) => wanted.includes(actor)) : actors.length > 0;
   graph.forEachEdge((id, attributes, source, target) => {
     const heldBy = attributes.heldBy;
     let mask = 0;
@@ -227,15 +273,17 @@ export function scanClaims(
           }
         }
       }
-      if (!found) return;
-    } else if (heldBy.length === 0) return;
+    } else found = heldBy.length > 0;
+    const disputedBy = attributes.disputedBy;
+    const isDisputed = disputedBy !== undefined && disputes(disputedBy);
+    if (!found && !isDisputed) return;
     if (claimShown && !claimShown(id, attributes)) return;
     if (nodeShown && !(nodeShown(source) && nodeShown(target))) return;
     let rank = Number.POSITIVE_INFINITY;
     for (const ref of attributes.findings) {
       const position = findingRank.get(ref);
       if (position === undefined) continue;
-      cited.add(position);
+      if (found) cited.add(position);
       rank = Math.min(rank, position);
     }
     const claim: ScannedClaim = {
@@ -250,6 +298,11 @@ export function scanClaims(
       holders: mask,
       record: claimRecordOf(id, source, target, attributes),
     };
+    if (isDisputed) {
+      for (const actor of disputedBy ?? [])
+        if (!holders || wanted.includes(actor)) pushTo(disputed, actor, claim);
+    }
+    if (!found) return;
     if (holders) {
       for (let j = 0; j < wanted.length; j++) {
         const bit = wantedBits[j] as number;
@@ -263,7 +316,7 @@ export function scanClaims(
       list.push(claim);
     }
   });
-  return { byHolder, bits, findingRank, cited };
+  return { byHolder, disputed, bits, findingRank, cited };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -273,6 +326,8 @@ export function scanClaims(
 export interface PairAnalysis {
   agreements: { pattern: AgreementPattern; claims: ScannedClaim[] }[];
   disagreements: { pattern: DisagreementPattern; subject: string; a: ScannedClaim; b: ScannedClaim }[];
+  /** The document's claims whose disputedBy names both holders, in graph order. */
+  sidesNotStated: ScannedClaim[];
   onlyA: ScannedClaim[];
   onlyB: ScannedClaim[];
 }
@@ -280,9 +335,15 @@ export interface PairAnalysis {
 const isStance = (claim: ScannedClaim) => claim.relation !== "links-to";
 const SELF = "@self";
 
+/**
+ * Whether a claim its holder holds is that holder's own stance: a stance whose source is among its
+ * holders. "The US and China support X" (source the US, held by both) is China's own stance too.
+ */
+export const isOwnStance = (claim: { relation: string; source: string; heldBy: readonly string[] }) =>
+  claim.relation !== "links-to" && claim.heldBy.includes(claim.source);
+
 /** A claim's source as its holder means it: for the holder's own stances, "self". */
-const viewSource = (claim: ScannedClaim, holder: string) =>
-  isStance(claim) && claim.source === holder ? SELF : claim.source;
+const viewSource = (claim: ScannedClaim) => (isOwnStance(claim) ? SELF : claim.source);
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -292,7 +353,6 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 
 /** One side of a comparison: the claims it holds alone and its own stances. */
 interface Side {
-  holder: string;
   /** Whether this side's holder holds a claim. */
   holds: (claim: ScannedClaim) => boolean;
   alone: ScannedClaim[];
@@ -305,7 +365,6 @@ interface Side {
 }
 
 function sideOf(
-  holder: string,
   holds: (claim: ScannedClaim) => boolean,
   heldByOther: (claim: ScannedClaim) => boolean,
   claims: readonly ScannedClaim[],
@@ -313,7 +372,6 @@ function sideOf(
   byTarget: boolean,
 ): Side {
   const side: Side = {
-    holder,
     holds,
     alone: [],
     stances: new Map(),
@@ -321,7 +379,7 @@ function sideOf(
     opposedLinkages: new Map(),
   };
   for (const claim of claims) {
-    const own = isStance(claim) && claim.source === holder;
+    const own = isOwnStance(claim);
     if (own) pushTo(side.stances, claim.target, claim);
     if (heldByOther(claim)) continue;
     side.alone.push(claim);
@@ -353,9 +411,12 @@ export function analysePair(
   const about = (node: string) => graph.getNodeAttribute(node, "about");
   const heldByA = holderTest(scan, holderA);
   const heldByB = holderTest(scan, holderB);
-  const a = sideOf(holderA, heldByA, heldByB, claimsA, about, false);
-  const b = sideOf(holderB, heldByB, heldByA, claimsB, about, true);
-  const result: PairAnalysis = { agreements: [], disagreements: [], onlyA: [], onlyB: [] };
+  const a = sideOf(heldByA, heldByB, claimsA, about, false);
+  const b = sideOf(heldByB, heldByA, claimsB, about, true);
+  const sidesNotStated = (scan.disputed.get(holderA) ?? []).filter((claim) =>
+    claim.attributes.disputedBy?.includes(holderB),
+  );
+  const result: PairAnalysis = { agreements: [], disagreements: [], sidesNotStated, onlyA: [], onlyB: [] };
   const placed = new Set<ScannedClaim>();
 
   // Agreements (a): held by both. Both lists hold them; take A's copy.
@@ -377,9 +438,9 @@ export function analysePair(
   for (const claim of a.alone) {
     const candidates = b.aloneByTarget?.get(claim.target);
     if (!candidates) continue;
-    const from = viewSource(claim, holderA);
+    const from = viewSource(claim);
     for (const other of candidates) {
-      if (viewSource(other, holderB) !== from) continue;
+      if (viewSource(other) !== from) continue;
       if (other.relation === claim.relation) {
         const key = `${claim.relation}\u0000${from}\u0000${claim.target}`;
         let group = matches.get(key);
@@ -495,6 +556,10 @@ export function compare(
   return comparisonRecords(graph, [holderA, holderB], analysis, scan);
 }
 
+/** Whether an item rests, even in part, on a claim whose holders are inferred. */
+const restsOnInference = (claims: readonly ScannedClaim[]) =>
+  claims.some((claim) => claim.attributes.attribution === "inferred");
+
 function comparisonRecords(
   graph: LinkageGraph,
   holders: [string, string],
@@ -510,60 +575,92 @@ function comparisonRecords(
   };
   const idsOf = (claims: readonly ScannedClaim[]) => claims.map((c) => c.id).join("\u0000");
 
-  const agreements = analysis.agreements
-    .map((agreement) => ({ agreement, rank: rankOf(agreement.claims), ids: idsOf(agreement.claims) }))
-    .sort((x, y) => x.rank - y.rank || compareIds(x.ids, y.ids))
-    .map(({ agreement }) => ({
-      pattern: agreement.pattern,
-      claims: agreement.claims.map(record),
-      findings: citedRefs(agreement.claims, ranks),
-    }));
+  const agreementsOf = (found: PairAnalysis["agreements"]): Agreement[] =>
+    found
+      .map((agreement) => ({ agreement, rank: rankOf(agreement.claims), ids: idsOf(agreement.claims) }))
+      .sort((x, y) => x.rank - y.rank || compareIds(x.ids, y.ids))
+      .map(({ agreement }) => ({
+        pattern: agreement.pattern,
+        claims: agreement.claims.map(record),
+        findings: citedRefs(agreement.claims, ranks),
+      }));
   const patternOrder = (p: DisagreementPattern) => DISAGREEMENT_PATTERNS.indexOf(p);
-  const disagreements = analysis.disagreements
-    .map((d) => ({ d, rank: rankOf([d.a, d.b]) }))
-    .sort(
-      (x, y) =>
-        x.rank - y.rank ||
-        compareIds(x.d.a.id, y.d.a.id) ||
-        compareIds(x.d.b.id, y.d.b.id) ||
-        patternOrder(x.d.pattern) - patternOrder(y.d.pattern),
-    )
-    .map(({ d }) => ({
-      pattern: d.pattern,
-      subject: d.subject,
-      claimA: record(d.a),
-      claimB: record(d.b),
-      findings: citedRefs([d.a, d.b], ranks),
-    }));
+  const disagreementsOf = (found: PairAnalysis["disagreements"]): Disagreement[] =>
+    found
+      .map((d) => ({ d, rank: rankOf([d.a, d.b]) }))
+      .sort(
+        (x, y) =>
+          x.rank - y.rank ||
+          compareIds(x.d.a.id, y.d.a.id) ||
+          compareIds(x.d.b.id, y.d.b.id) ||
+          patternOrder(x.d.pattern) - patternOrder(y.d.pattern),
+      )
+      .map(({ d }) => ({
+        pattern: d.pattern,
+        subject: d.subject,
+        claimA: record(d.a),
+        claimB: record(d.b),
+        findings: citedRefs([d.a, d.b], ranks),
+      }));
+  const inferredAgreements = analysis.agreements.filter((a) => restsOnInference(a.claims));
+  const inferredDisagreements = analysis.disagreements.filter((d) => restsOnInference([d.a, d.b]));
+  const sidesNotStated: SidesNotStated[] = [...analysis.sidesNotStated].sort(byRankThenId).map((claim) => ({
+    pattern: "sides-not-stated",
+    subject: claim.target,
+    claim: record(claim),
+    findings: citedRefs([claim], ranks),
+  }));
   const onlyA = [...analysis.onlyA].sort(byRankThenId).map(record);
   const onlyB = [...analysis.onlyB].sort(byRankThenId).map(record);
 
-  // Every scanned claim is returned above, so the findings they cite are the scan's.
+  // Every held claim scanned is returned above, so the findings they cite are the scan's; the document's
+  // claims add theirs.
+  const cited = new Set(scan.cited);
+  for (const claim of analysis.sidesNotStated)
+    for (const ref of claim.findings) {
+      const position = ranks.get(ref);
+      if (position !== undefined) cited.add(position);
+    }
   const findings: FindingSummary[] = [];
   let position = 0;
   for (const finding of findingIndex(graph).values()) {
-    if (scan.cited.has(position++))
+    if (cited.has(position++))
       findings.push({ id: finding.ref, source: finding.sourceId, summary: finding.summary });
   }
-  return { holders, agreements, disagreements, onlyA, onlyB, findings };
+  return {
+    holders,
+    agreements: agreementsOf(analysis.agreements.filter((a) => !restsOnInference(a.claims))),
+    disagreements: disagreementsOf(analysis.disagreements.filter((d) => !restsOnInference([d.a, d.b]))),
+    sidesNotStated,
+    inferred: {
+      agreements: agreementsOf(inferredAgreements),
+      disagreements: disagreementsOf(inferredDisagreements),
+    },
+    onlyA,
+    onlyB,
+    findings,
+  };
 }
 
-export type ClaimRole = "contested" | "shared" | "matching" | "only-a" | "only-b";
+export type ClaimRole = "contested" | "shared" | "matching" | "only-a" | "only-b" | "differ-unassigned";
 
 /**
  * Each claim of a comparison with its role, for colouring the compare mode. A claim in both a
- * disagreement and an agreement counts as contested.
+ * disagreement and an agreement counts as contested. Items resting on inference take the same roles as
+ * stated ones; the document's claims that the two differ on, sides not stated, are "differ-unassigned".
  */
 export function claimRoles(comparison: Comparison): Record<string, ClaimRole> {
   const roles: Record<string, ClaimRole> = {};
   for (const claim of comparison.onlyA) roles[claim.id] = "only-a";
   for (const claim of comparison.onlyB) roles[claim.id] = "only-b";
-  for (const agreement of comparison.agreements)
+  const { agreements, disagreements } = comparison;
+  for (const agreement of [...agreements, ...comparison.inferred.agreements])
     for (const claim of agreement.claims) roles[claim.id] = agreement.pattern;
-  for (const d of comparison.disagreements) {
+  for (const d of [...disagreements, ...comparison.inferred.disagreements]) {
     roles[d.claimA.id] = "contested";
     roles[d.claimB.id] = "contested";
   }
+  for (const item of comparison.sidesNotStated) roles[item.claim.id] = "differ-unassigned";
   return roles;
 }
 
@@ -573,8 +670,10 @@ export interface Lens {
   own: string[];
   /** Claims the holder holds with at least one other holder. */
   shared: string[];
-  /** Claims the holder does not hold: the ones the lens fades. */
+  /** Claims the holder does not hold: the ones the lens fades (the document's own claims among them). */
   others: string[];
+  /** Those of `others` whose disputedBy names the holder: the document says it differs on them. */
+  disputed: string[];
   /** Nodes joined by the holder's claims (own and shared), in order of first appearance. */
   nodes: string[];
 }
@@ -584,13 +683,14 @@ export function lensClaims(graph: LinkageGraph, holder: string, options: Perspec
   requireHolder(graph, holder);
   const nodeShown = nodeVisibility(graph, options.filter);
   const claimShown = options.filter?.claim;
-  const lens: Lens = { holder, own: [], shared: [], others: [], nodes: [] };
+  const lens: Lens = { holder, own: [], shared: [], others: [], disputed: [], nodes: [] };
   const nodes = new Set<string>();
   graph.forEachEdge((id, attributes, source, target) => {
     if (claimShown && !claimShown(id, attributes)) return;
     if (nodeShown && !(nodeShown(source) && nodeShown(target))) return;
     if (!attributes.heldBy.includes(holder)) {
       lens.others.push(id);
+      if (attributes.disputedBy?.includes(holder)) lens.disputed.push(id);
       return;
     }
     (attributes.heldBy.length > 1 ? lens.shared : lens.own).push(id);

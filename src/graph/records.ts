@@ -1,7 +1,7 @@
 // Plain, stable records of nodes, claims and findings, as every query returns them and as the
 // CLI prints them with --json. Absent optional fields are null so the shape never changes.
+import { ATTRIBUTION_STYLES, type Attribution, MODALITY_STYLES, type Modality } from "../model/vocabulary.ts";
 import { findingIndex } from "./build.ts";
-import type { Attribution, Modality } from "../model/vocabulary.ts";
 import type { ClaimAttributes, LinkageGraph } from "./types.ts";
 
 export interface NodeRecord {
@@ -82,4 +82,38 @@ export function citedFindings(graph: LinkageGraph, claims: readonly ClaimRecord[
       out.push({ id: record.ref, source: record.sourceId, summary: record.summary });
   }
   return out;
+}
+
+/**
+ * How a claim is voiced, in the words of the vocabulary tables (ATTRIBUTION_STYLES, MODALITY_STYLES): what
+ * every printer of a claim (the CLI, the evidence brief) puts before it, beside it and under it, decided
+ * once so that a new attribution or modality is one edit.
+ */
+export interface ClaimVoice {
+  /** "The document says" for the document's own voice (no holders); null when actors hold the claim. */
+  lead: string | null;
+  /** Markers shown beside the claim, in order: "inferred", then the hedge. */
+  markers: string[];
+  /** The modality's marker, "hedged" or "open question"; null for a plain assertion. */
+  hedge: string | null;
+  /** The verbatim quote the claim rests on; null for an imported edge without one. */
+  evidence: string | null;
+  /** For inferred holders, why they are read as holding it (the claim's note); otherwise null. */
+  inferredBecause: string | null;
+}
+
+export function claimVoice(
+  claim: Pick<ClaimRecord, "attribution" | "modality" | "evidence" | "note">,
+): ClaimVoice {
+  const inferred = claim.attribution === "inferred";
+  const markers = inferred ? [ATTRIBUTION_STYLES.inferred.badge] : [];
+  const hedge = (claim.modality ? MODALITY_STYLES[claim.modality].marker : "") || null;
+  if (hedge) markers.push(hedge);
+  return {
+    lead: claim.attribution === "document" ? ATTRIBUTION_STYLES.document.label : null,
+    markers,
+    hedge,
+    evidence: claim.evidence,
+    inferredBecause: inferred && claim.note.trim() ? claim.note : null,
+  };
 }

@@ -1,9 +1,11 @@
 // The evidence brief of a trace: a Markdown document an analyst can paste into a report, with the
-// question, every chain step by step, and every cited finding with its source. Pure text out of a
-// graph and a Trace (trace.ts); no DOM, so the explorer, the CLI and the tests share it.
-import { RELATION_STYLES, type Relation } from "../model/vocabulary.ts";
+// question, every chain step by step (each step quoting its evidence and saying who the document says
+// holds it), and every cited finding with its source. Pure text out of a graph and a Trace (trace.ts);
+// no DOM, so the explorer, the CLI and the tests share it.
+import { ATTRIBUTION_STYLES, RELATION_STYLES, type Relation } from "../model/vocabulary.ts";
 import { findingIndex } from "./build.ts";
-import type { ClaimRecord } from "./records.ts";
+import { PATTERN_TEXT } from "./perspectives.ts";
+import { type ClaimRecord, claimVoice } from "./records.ts";
 import { pathSteps, type Trace } from "./trace.ts";
 import type { LinkageGraph } from "./types.ts";
 
@@ -60,19 +62,41 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-/** One step of a chain, as a sentence in the claim's own direction, with its holders and findings. */
+/** Who holds a step's claim, as the document puts it: its holders, why they are inferred, or no one. */
+function holdersSentence(graph: LinkageGraph, claim: ClaimRecord): string {
+  const voice = claimVoice(claim);
+  const names = (ids: readonly string[]) => ids.map((id) => escapeMarkdown(labelOf(graph, id))).join(" and ");
+  if (voice.lead) {
+    const differ = claim.disputedBy.length
+      ? ` ${PATTERN_TEXT["sides-not-stated"].title}: ${names(claim.disputedBy)}.`
+      : "";
+    return `No actor holds it.${differ}`;
+  }
+  const holders = `Held by ${names(claim.heldBy) || "no one named"}`;
+  return voice.inferredBecause
+    ? `${holders} (*${ATTRIBUTION_STYLES.inferred.badge}*). ${escapeMarkdown(voice.inferredBecause.trim().replace(/[^.!?]$/, "$&."))}`
+    : `${holders}.`;
+}
+
+/**
+ * One step of a chain, as a sentence in the claim's own direction ("The document says …" for its own
+ * voice), with its hedge, its holders, its evidence quote and its findings.
+ */
 function stepLine(
   graph: LinkageGraph,
   claim: ClaimRecord,
   forward: boolean,
   shortFinding: (ref: string) => string,
 ): string {
-  const sentence = `${escapeMarkdown(labelOf(graph, claim.source))} **${relationVerb(claim.relation)}** ${escapeMarkdown(labelOf(graph, claim.target))}`;
+  const voice = claimVoice(claim);
+  const lead = voice.lead ? `${voice.lead} ` : "";
+  const sentence = `${lead}${escapeMarkdown(labelOf(graph, claim.source))} **${relationVerb(claim.relation)}** ${escapeMarkdown(labelOf(graph, claim.target))}`;
   const qualifier = claim.qualifier ? `, “${escapeMarkdown(claim.qualifier)}”` : "";
   const direction = forward ? "followed source to target" : "followed back from target to source";
-  const holders = claim.heldBy.map((holder) => escapeMarkdown(labelOf(graph, holder))).join(" and ");
+  const how = voice.hedge ? `*${voice.hedge}*; ${direction}` : direction;
+  const evidence = voice.evidence ? ` Evidence: “${escapeMarkdown(voice.evidence)}”.` : "";
   const findings = claim.findings.map(shortFinding).join(", ");
-  return `${sentence}${qualifier} (${direction}). Held by ${holders || "no one named"}. Cites ${findings || "no finding"}. Claim ${code(claim.id)}.`;
+  return `${sentence}${qualifier} (${how}). ${holdersSentence(graph, claim)}${evidence} Cites ${findings || "no finding"}. Claim ${code(claim.id)}.`;
 }
 
 export function traceBrief(graph: LinkageGraph, trace: Trace, options: BriefOptions = {}): string {
@@ -108,13 +132,18 @@ export function traceBrief(graph: LinkageGraph, trace: Trace, options: BriefOpti
     `- **Claims held by:** ${trace.holder ? `${escapeMarkdown(labelOf(graph, trace.holder))} (${code(trace.holder)}) only` : "anyone"}`,
   );
   lines.push(`- **Relations followed:** ${trace.relations.map(relationLabel).join(", ")}`);
+  if (trace.attribution)
+    lines.push(`- **Attribution:** ${ATTRIBUTION_STYLES[trace.attribution].label.toLowerCase()} claims only`);
   lines.push(`- **Longest chain:** ${plural(trace.depth, "claim")}`);
   lines.push(
     `- **Answer:** ${plural(trace.results.length, "node")} reached through ${plural(chains, "chain")}, citing ${plural(cited.length, "finding")}`,
   );
   lines.push("");
   if (trace.results.length === 0) {
-    lines.push("Nothing is reached: no claim with these relations and this holder touches the target.", "");
+    lines.push(
+      `Nothing is reached: no claim with these relations${trace.attribution ? ", this attribution" : ""} and this holder touches the target.`,
+      "",
+    );
   } else {
     lines.push(
       "A chain runs from the traced node outwards, one claim a step. Each step is written in its claim's own direction; being tied is mutual, so a chain may follow a claim back from its target to its source, and the step says so.",

@@ -13,7 +13,10 @@
 //   one "what else does this actor support?" from an actor. Each step keeps its claim untouched, so
 //   the original direction and qualifier are never lost: `pathSteps` says which way each step went.
 // - With a holder, a path uses only claims whose heldBy includes the holder. A shared claim counts
-//   for each of its holders.
+//   for each of its holders. The document's own claims have no holders, so a holder's trace never uses
+//   them; a trace for anyone does, since they are part of what the document says is tied.
+// - With attribution "stated", a path uses only claims the document attributes to their holders: not
+//   the document's own voice, not holders we inferred, nor imported edges that do not say.
 // - The search is a bounded depth-first walk over each node's admitted claims, read lazily and
 //   remembered per graph and filter until the graph changes (memoOf). graphology-simple-path
 //   walks one source-target pair at a time over a whole graph, so a filtered trace built on it needs a
@@ -33,11 +36,17 @@ export const DEFAULT_TRACE_RELATIONS: readonly Relation[] = ["links-to"];
 /** Labels sort as a reader expects ("NPT" after "Nonproliferation…"), the same in every runtime. */
 const LABEL_ORDER = new Intl.Collator("en", { sensitivity: "base", numeric: true });
 
+/** The attributions a trace or path can be limited to. */
+export const TRACE_ATTRIBUTIONS = ["stated"] as const;
+export type TraceAttribution = (typeof TRACE_ATTRIBUTIONS)[number];
+
 export interface ClaimFilter {
   /** An actor id: only claims this actor holds. Absent or null: any holder. */
   holder?: string | null;
   /** Relations a path may use; defaults to links-to only. */
   relations?: readonly Relation[];
+  /** "stated": only claims whose attribution is "stated". Absent or null: any attribution. */
+  attribution?: TraceAttribution | null;
 }
 
 export interface TraceOptions extends ClaimFilter {
@@ -73,6 +82,8 @@ export interface Trace {
   holder: string | null;
   depth: number;
   relations: Relation[];
+  /** "stated" when only stated claims were followed; null for any attribution. */
+  attribution: TraceAttribution | null;
   /** Sorted by distance, then label; the target itself is never a result. */
   results: TraceResult[];
 }
@@ -115,7 +126,14 @@ export function traceLinkages(graph: LinkageGraph, options: TraceOptions): Trace
   }
   const order = nodeOrder(graph, results.length);
   results.sort((a, b) => a.distance - b.distance || order(a.node, b.node));
-  return { target, holder: filter.holder, depth, relations: filter.relations, results };
+  return {
+    target,
+    holder: filter.holder,
+    depth,
+    relations: filter.relations,
+    attribution: filter.attribution,
+    results,
+  };
 }
 
 /** Every simple path from `from` to `to` of at most `maxDepth` claims, shortest first. */
@@ -185,6 +203,7 @@ interface RawPath {
 interface CheckedFilter {
   holder: string | null;
   relations: Relation[];
+  attribution: TraceAttribution | null;
 }
 
 // The walks below are classes with plain loops rather than nested closures: a query may run on every
@@ -281,7 +300,7 @@ class PathWalk {
  * everything.
  */
 interface GraphMemo {
-  /** Each filter's view, by a key of its relations and holder. */
+  /** Each filter's view, by a key of its relations, attribution and holder. */
   adjacency: Map<string, AdmittedSteps>;
   /** Claim records made so far, by claim id. */
   records: Map<string, ClaimRecord>;
@@ -356,7 +375,7 @@ function admittedSteps(graph: LinkageGraph, filter: CheckedFilter): AdmittedStep
   // Relations are checked and in vocabulary order, so a bit per relation names the set.
   let mask = 0;
   for (const relation of filter.relations) mask |= 1 << RELATIONS.indexOf(relation);
-  const key = `${mask} ${filter.holder ?? ""}`;
+  const key = `${mask} ${filter.attribution ?? ""} ${filter.holder ?? ""}`;
   let view = adjacency.get(key);
   if (!view) {
     if (adjacency.size >= MAX_FILTERS) adjacency.delete(adjacency.keys().next().value as string);
@@ -395,13 +414,15 @@ class AdmittedSteps {
   private readonly steps = new Map<string, Step[]>();
   private readonly wanted: ReadonlySet<string>;
   private readonly holder: string | null;
+  private readonly attribution: TraceAttribution | null;
 
   constructor(
     private readonly graph: LinkageGraph,
-    { holder, relations }: CheckedFilter,
+    { holder, relations, attribution }: CheckedFilter,
   ) {
     this.holder = holder;
     this.wanted = new Set<string>(relations);
+    this.attribution = attribution;
   }
 
   of(node: string): Step[] {
@@ -411,7 +432,8 @@ class AdmittedSteps {
   private admits(attributes: ClaimAttributes): boolean {
     return (
       this.wanted.has(attributes.relation) &&
-      (this.holder === null || attributes.heldBy.includes(this.holder))
+      (this.holder === null || attributes.heldBy.includes(this.holder)) &&
+      (this.attribution === null || attributes.attribution === this.attribution)
     );
   }
 
@@ -539,8 +561,12 @@ function checkDepth(name: string, depth: unknown): number {
 
 function checkFilter(
   graph: LinkageGraph,
-  { holder = null, relations = DEFAULT_TRACE_RELATIONS }: ClaimFilter,
+  { holder = null, relations = DEFAULT_TRACE_RELATIONS, attribution = null }: ClaimFilter,
 ): CheckedFilter {
+  if (attribution !== null && !(TRACE_ATTRIBUTIONS as readonly unknown[]).includes(attribution))
+    throw new InvalidArgumentError(
+      `attribution must be ${TRACE_ATTRIBUTIONS.map((a) => `"${a}"`).join(" or ")} or null, got ${JSON.stringify(attribution)}`,
+    );
   if (holder !== null) {
     requireNode(graph, holder, "holder", "actor");
     if (graph.getNodeAttribute(holder, "kind") !== "actor")
@@ -554,5 +580,5 @@ function checkFilter(
   for (const relation of relations)
     if (!checked.includes(relation))
       throw new InvalidArgumentError(`unknown relation "${relation}"; expected ${RELATIONS.join(", ")}`);
-  return { holder, relations: checked };
+  return { holder, relations: checked, attribution };
 }

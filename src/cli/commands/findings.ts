@@ -33,7 +33,10 @@ export const findings = defineCommand({
       for (const step of tour.steps) {
         lines.push("", `${words.finding(step.id)}  ${step.summary}`);
         if (!step.claims.length) lines.push("    (no claim rests on this finding)");
-        for (const claim of step.claims) lines.push(`    • ${words.sentence(claim)}`);
+        for (const claim of step.claims) {
+          lines.push(`    • ${words.sentence(claim)}`);
+          for (const line of words.details(claim)) lines.push(`        ${line}`);
+        }
       }
     }
     io.out(lines.join("\n"));

@@ -1,5 +1,5 @@
-// `linkage path <from> <to> [--holder ID] [--max-depth N] [--relation R…]`: every chain of claims
-// between two nodes up to a length, and the shortest one whatever its length.
+// `linkage path <from> <to> [--holder ID] [--max-depth N] [--relation R…] [--attribution stated]`: every
+// chain of claims between two nodes up to a length, and the shortest one whatever its length.
 import { z } from "zod";
 import { citedFindings } from "../../graph/records.ts";
 import { DEFAULT_TRACE_RELATIONS, findPaths, shortestPath, TRACE_DEPTH } from "../../graph/trace.ts";
@@ -7,7 +7,6 @@ import { defineCommand, EXIT, printJson } from "../command.ts";
 import { readGraph } from "../io.ts";
 import {
   ARROW_LEGEND,
-  chainLines,
   depthOption,
   describeFilter,
   FILTER_OPTIONS,
@@ -15,13 +14,14 @@ import {
   plural,
   relationOption,
 } from "../linkage-paths.ts";
-import { reportProblems } from "./shared.ts";
+import { chainLines } from "./sentences.ts";
+import { ATTRIBUTION_OPTION, attributionOption, describeAttribution, reportProblems } from "./shared.ts";
 
 const DEFAULT_MAX_DEPTH = 4;
 
 export const path = defineCommand({
   summary: "List every chain of claims between two nodes, and the shortest one",
-  usage: "path <from> <to> [--holder <id>] [--max-depth N] [--relation R…] [--json]",
+  usage: "path <from> <to> [--holder <id>] [--max-depth N] [--relation R…] [--attribution stated] [--json]",
   options: {
     holder: FILTER_OPTIONS.holder,
     "max-depth": {
@@ -29,11 +29,13 @@ export const path = defineCommand({
       description: `longest chain listed, in claims: ${TRACE_DEPTH.min} to ${TRACE_DEPTH.max} (default ${DEFAULT_MAX_DEPTH})`,
     },
     relation: FILTER_OPTIONS.relation,
+    attribution: ATTRIBUTION_OPTION,
   },
   values: z.object({
     holder: z.string().optional(),
     "max-depth": depthOption(DEFAULT_MAX_DEPTH),
     relation: relationOption,
+    attribution: attributionOption,
   }),
   positionals: [2, 2],
   run({ values, positionals, json, io }) {
@@ -44,6 +46,7 @@ export const path = defineCommand({
     const filter = {
       holder: values.holder ?? null,
       relations: values.relation ?? DEFAULT_TRACE_RELATIONS,
+      attribution: values.attribution ?? null,
     };
     const maxDepth = values["max-depth"];
     const paths = findPaths(graph, from, to, { ...filter, maxDepth });
@@ -59,6 +62,7 @@ export const path = defineCommand({
         holder: filter.holder,
         maxDepth,
         relations: [...filter.relations],
+        attribution: filter.attribution,
         shortest,
         paths,
         findings,
@@ -67,9 +71,13 @@ export const path = defineCommand({
     }
 
     io.out(`Paths from ${named(graph, from)} to ${named(graph, to)}`);
-    io.out(`${describeFilter(graph, filter.holder, filter.relations)} · up to ${plural(maxDepth, "step")}`);
+    io.out(
+      `${describeFilter(graph, filter.holder, filter.relations)}${describeAttribution(filter.attribution)} · up to ${plural(maxDepth, "step")}`,
+    );
     if (!shortest) {
-      io.out("\nNo path joins them: no chain of claims with these relations and this holder.");
+      io.out(
+        `\nNo path joins them: no chain of claims with these relations and this holder${describeAttribution(filter.attribution, ", ")}.`,
+      );
       return EXIT.ok;
     }
     if (!paths.length) {

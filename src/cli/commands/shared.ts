@@ -1,10 +1,13 @@
-// Printing helpers shared by the CLI commands: data problems, unknown ids, one claim per line.
+// Helpers shared by the CLI commands: data problems, unknown ids, and the --attribution option of trace
+// and path. How claims read is sentences.ts.
+import { z } from "zod";
 import { UnknownNodeError } from "../../graph/errors.ts";
 import { formatProblem, type Problem } from "../../graph/problems.ts";
-import type { ClaimRecord } from "../../graph/records.ts";
 import { suggestIds } from "../../graph/suggest.ts";
+import { TRACE_ATTRIBUTIONS, type TraceAttribution } from "../../graph/trace.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
-import { EXIT } from "../command.ts";
+import { ATTRIBUTION_STYLES } from "../../model/vocabulary.ts";
+import { EXIT, type OptionSpec } from "../command.ts";
 import type { Output } from "../io.ts";
 
 export function reportProblems(io: Output, problems: readonly Problem[]): number {
@@ -26,9 +29,21 @@ export function requireNode(graph: LinkageGraph, id: string): void {
   }
 }
 
-export function describeClaim(graph: LinkageGraph, claim: ClaimRecord): string {
-  const label = (id: string) => (graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id);
-  const holders = claim.heldBy.map(label).join(" + ");
-  const how = claim.qualifier ? ` (${claim.qualifier})` : "";
-  return `${label(claim.source)} —${claim.relation}${how}→ ${label(claim.target)}  [held by ${holders}; ${claim.findings.join(", ")}]`;
+const ALLOWED_ATTRIBUTIONS = TRACE_ATTRIBUTIONS.map((a) => `"${a}"`).join(" or ");
+
+export const ATTRIBUTION_OPTION: OptionSpec = {
+  type: "string",
+  description: `${ALLOWED_ATTRIBUTIONS}: follow only claims the document attributes to their holders, not its own voice nor inferred holders (default: every claim)`,
+};
+
+/** `--attribution stated`; any other value is a usage error that names the allowed ones. */
+export const attributionOption = z
+  .enum(TRACE_ATTRIBUTIONS, {
+    error: (issue) => `expected ${ALLOWED_ATTRIBUTIONS}, got ${JSON.stringify(issue.input)}`,
+  })
+  .optional();
+
+/** " · stated claims only" (after `separator`), or nothing when every attribution is followed. */
+export function describeAttribution(attribution: TraceAttribution | null, separator = " · "): string {
+  return attribution ? `${separator}${ATTRIBUTION_STYLES[attribution].label.toLowerCase()} claims only` : "";
 }

@@ -1,9 +1,11 @@
-// `linkage show <id>`: a node, its claims in both directions, and the findings they cite.
+// `linkage show <id>`: a node, its claims in both directions (each with its evidence and how the document
+// voices it), and the findings they cite.
 import { z } from "zod";
 import { citedFindings, claimRecord, nodeRecord } from "../../graph/records.ts";
 import { defineCommand, EXIT, printJson } from "../command.ts";
 import { readGraph } from "../io.ts";
-import { describeClaim, reportProblems, requireNode } from "./shared.ts";
+import { claimWords } from "./sentences.ts";
+import { reportProblems, requireNode } from "./shared.ts";
 
 export const show = defineCommand({
   summary: "Show a node, its claims in both directions and the findings they cite",
@@ -27,6 +29,7 @@ export const show = defineCommand({
     io.out(`${node.label}  (${node.id}, ${node.kind})`);
     if (node.aliases.length) io.out(`also: ${node.aliases.join("; ")}`);
     io.out(`\n${node.description}`);
+    const words = claimWords(graph);
     const outgoing = claims.filter((c) => c.source === id);
     const incoming = claims.filter((c) => c.target === id);
     for (const [title, group] of [
@@ -36,9 +39,9 @@ export const show = defineCommand({
       if (!group.length) continue;
       io.out(`\n${title} (${group.length}):`);
       for (const claim of group) {
-        io.out(`  ${describeClaim(graph, claim)}`);
+        io.out(`  ${words.sentence(claim)}  (${claim.id})`);
         if (claim.speaker) io.out(`      said by: ${claim.speaker}`);
-        io.out(`      ${claim.note}`);
+        for (const line of words.details(claim, { note: true })) io.out(`      ${line}`);
       }
     }
     io.out(`\nFindings cited (${findings.length}):`);

@@ -1,5 +1,6 @@
-// `linkage trace --target ID [--holder ID] [--depth N] [--relation R…]`: every node a holder ties to the
-// target, each with the chains of claims that reach it and the findings those claims cite.
+// `linkage trace --target ID [--holder ID] [--depth N] [--relation R…] [--attribution stated]`: every node
+// a holder ties to the target, each with the chains of claims that reach it, their evidence and the
+// findings those claims cite.
 import { z } from "zod";
 import { citedFindings } from "../../graph/records.ts";
 import { TRACE_DEPTH, traceLinkages } from "../../graph/trace.ts";
@@ -7,7 +8,6 @@ import { defineCommand, EXIT, printJson } from "../command.ts";
 import { readGraph } from "../io.ts";
 import {
   ARROW_LEGEND,
-  chainLines,
   depthOption,
   describeFilter,
   FILTER_OPTIONS,
@@ -16,11 +16,12 @@ import {
   plural,
   relationOption,
 } from "../linkage-paths.ts";
-import { reportProblems } from "./shared.ts";
+import { chainLines } from "./sentences.ts";
+import { ATTRIBUTION_OPTION, attributionOption, describeAttribution, reportProblems } from "./shared.ts";
 
 export const trace = defineCommand({
   summary: "Trace what a holder ties to a target: every node reached, with its chains and findings",
-  usage: "trace --target <id> [--holder <id>] [--depth N] [--relation R…] [--json]",
+  usage: "trace --target <id> [--holder <id>] [--depth N] [--relation R…] [--attribution stated] [--json]",
   options: {
     target: { type: "string", description: "the node to trace from, such as issue:taiwan-arms-sales" },
     holder: FILTER_OPTIONS.holder,
@@ -29,12 +30,14 @@ export const trace = defineCommand({
       description: `longest chain, in claims: ${TRACE_DEPTH.min} to ${TRACE_DEPTH.max} (default ${TRACE_DEPTH.default})`,
     },
     relation: FILTER_OPTIONS.relation,
+    attribution: ATTRIBUTION_OPTION,
   },
   values: z.object({
     target: z.string({ error: "is required: the node to trace from, such as issue:taiwan-arms-sales" }),
     holder: z.string().optional(),
     depth: depthOption(TRACE_DEPTH.default),
     relation: relationOption,
+    attribution: attributionOption,
   }),
   positionals: [0, 0],
   run({ values, json, io }) {
@@ -46,6 +49,7 @@ export const trace = defineCommand({
       holder: values.holder ?? null,
       depth: values.depth,
       ...(values.relation ? { relations: values.relation } : {}),
+      attribution: values.attribution ?? null,
     });
     const findings = citedFindings(
       graph,
@@ -59,10 +63,12 @@ export const trace = defineCommand({
     const who = trace.holder ? `does ${labelOf(graph, trace.holder)} tie` : "is tied";
     io.out(`What ${who} to ${labelOf(graph, trace.target)}?`);
     io.out(
-      `from ${named(graph, trace.target)} · ${describeFilter(graph, trace.holder, trace.relations)} · depth ≤ ${trace.depth}`,
+      `from ${named(graph, trace.target)} · ${describeFilter(graph, trace.holder, trace.relations)}${describeAttribution(trace.attribution)} · depth ≤ ${trace.depth}`,
     );
     if (!trace.results.length) {
-      io.out("\nNothing is reached: no claim with these relations and this holder touches the target.");
+      io.out(
+        `\nNothing is reached: no claim with these relations and this holder touches the target${trace.attribution ? ` (${describeAttribution(trace.attribution, "")})` : ""}.`,
+      );
       return EXIT.ok;
     }
     io.out(`${plural(trace.results.length, "node")} reached. ${ARROW_LEGEND}`);
