@@ -1,8 +1,19 @@
 // The CLI's contact with the outside: reading source files from disk, and the output streams.
-// Everything else in src/cli is argument checking and printing over src/graph.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join, relative, resolve } from "node:path";
+// Everything else in src/cli is argument checking and printing over src/graph. Files are read only
+// when they are regular files, never past a byte limit, and only as UTF-8 (a BOM is dropped).
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  type Stats,
+  statSync,
+} from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { MAX_IMPORT_BYTES } from "../formats/limits.ts";
 import { buildGraph } from "../graph/build.ts";
 import { checkIntegrity } from "../graph/integrity.ts";
 import { type AnyLoadedSource, loadAnySourceText } from "../graph/load.ts";
@@ -21,9 +32,187 @@ export const processOutput: Output = {
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
 };
 
+/** A path as messages show it: relative when it is under the working directory, else absolute. */
+export function displayPath(path: string): string {
+  const absolute = resolve(path);
+  const shown = relative(process.cwd(), absolute);
+  return shown && !shown.startsWith("..") && !isAbsolute(shown) ? shown : absolute;
+}
+
+/** A file could not be read or written; the CLI prints it as one line and exits 1. */
+export class FileError extends Error {
+  override name = "FileError";
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${displayPath(path)}: ${reason}`);
+  }
+}
+
+/** Node's error codes in words; the path is said by whoever reports them. */
+const ERRNO_REASONS: Record<string, string> = {
+  ENOENT: "no such file",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "it is a directory",
+  ENOTDIR: "a part of the path is not a directory",
+  EEXIST: "it already exists",
+  ELOOP: "too many symbolic links",
+  ENAMETOOLONG: "the name is too long",
+  ENOSPC: "no space left on the device",
+  EDQUOT: "the disk quota is used up",
+  EROFS: "the file system is read-only",
+  EBUSY: "the file is busy",
+  EMFILE: "too many open files",
+  EXDEV: "it is on another file system",
+};
+
+/** A Node file-system error (it has a string `code`, such as ENOENT). */
+export function isErrnoError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === "string";
+}
+
+export function errnoReason(error: NodeJS.ErrnoException): string {
+  return ERRNO_REASONS[error.code ?? ""] ?? `${error.code}: ${error.message}`;
+}
+
+const FILE_TYPES: [test: (stats: Stats) => boolean, name: string][] = [
+  [(s) => s.isDirectory(), "a directory"],
+  [(s) => s.isFIFO(), "a FIFO"],
+  [(s) => s.isCharacterDevice(), "a character device"],
+  [(s) => s.isBlockDevice(), "a block device"],
+  [(s) => s.isSocket(), "a socket"],
+  [(s) => s.isSymbolicLink(), "a symbolic link"],
+];
+
+/** What a file that is not a regular file is, for messages: "a directory", "a FIFO"… */
+export function fileType(stats: Stats): string {
+  if (stats.isFile()) return "a regular file";
+  return FILE_TYPES.find(([test]) => test(stats))?.[1] ?? "a special file";
+}
+
+export interface ReadLimit {
+  /** Reading stops, and the file is refused, past this many bytes, whatever `stat` said. */
+  maxBytes: number;
+  /** Throws the caller's own error for a size over the limit; a FileError is thrown if it does not. */
+  checkSize?: (bytes: number) => void;
+}
+
+/**
+ * Reads a regular file as UTF-8 text. Anything else (a directory, a FIFO, /dev/zero) is refused
+ * before a byte is read, and the FIFO is opened non-blocking so that no writer is waited for.
+ * Bytes are counted while reading, so a file that grows, or whose size `stat` does not know
+ * (/proc), is still refused at the limit. Throws FileError.
+ */
+export function readTextFile(path: string, limit: ReadLimit = { maxBytes: MAX_IMPORT_BYTES }): string {
+  // stat first so that no device is even opened; fstat after opening, in case it was swapped.
+  refuseUnlessRegular(
+    path,
+    attempt(path, () => statSync(path)),
+  );
+  const fd = attempt(path, () => openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0)));
+  try {
+    const stats = attempt(path, () => fstatSync(fd));
+    refuseUnlessRegular(path, stats);
+    checkLimit(path, limit, stats.size);
+    return decodeUtf8(path, readBounded(path, fd, stats.size, limit));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function attempt<T>(path: string, step: () => T): T {
+  try {
+    return step();
+  } catch (error) {
+    if (isErrnoError(error)) throw new FileError(path, errnoReason(error));
+    throw error;
+  }
+}
+
+function refuseUnlessRegular(path: string, stats: Stats): void {
+  if (!stats.isFile()) throw new FileError(path, `not a regular file (${fileType(stats)})`);
+}
+
+function checkLimit(path: string, limit: ReadLimit, bytes: number): void {
+  if (bytes <= limit.maxBytes) return;
+  limit.checkSize?.(bytes);
+  const shown =
+    limit.maxBytes >= 1024 * 1024 ? `${limit.maxBytes / 1024 / 1024} MB` : `${limit.maxBytes}-byte`;
+  throw new FileError(path, `the file is over the ${shown} limit`);
+}
+
+/** Reads to the end, or to one byte past the limit; the buffer starts at the size `stat` gave. */
+function readBounded(path: string, fd: number, statSize: number, limit: ReadLimit): Buffer {
+  let buffer = Buffer.allocUnsafe(Math.min(Math.max(statSize, 64 * 1024), limit.maxBytes) + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      checkLimit(path, limit, length);
+      const grown = Buffer.allocUnsafe(Math.min(buffer.length * 2, limit.maxBytes + 1));
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const read = attempt(path, () => readSync(fd, buffer, length, buffer.length - length, null));
+    if (read === 0) return buffer.subarray(0, length);
+    length += read;
+    checkLimit(path, limit, length);
+  }
+}
+
+/** The text of UTF-8 bytes without a leading BOM; invalid UTF-8 is refused with its byte offset. */
+export function decodeUtf8(path: string, bytes: Uint8Array): string {
+  try {
+    // fatal: a Latin-1 or UTF-16 file would otherwise decode, silently, with U+FFFD in it.
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    const offset = firstInvalidUtf8(bytes);
+    const byte = (bytes[offset] ?? 0).toString(16).padStart(2, "0");
+    throw new FileError(
+      path,
+      `not UTF-8: byte 0x${byte} at byte offset ${offset} does not begin a valid character`,
+    );
+  }
+}
+
+/**
+ * The offset of the first byte that does not start a well-formed UTF-8 sequence (Unicode table
+ * 3-7: no overlong forms, no surrogates, nothing past U+10FFFF), or -1 when all are well formed.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let at = 0;
+  while (at < bytes.length) {
+    const lead = bytes[at] as number;
+    const length =
+      lead < 0x80 ? 1 : lead < 0xc2 ? 0 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : lead < 0xf5 ? 4 : 0;
+    if (length === 0) return at;
+    // The second byte's range is narrower after E0, ED, F0 and F4; every other continuation is 80–BF.
+    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    for (let next = 1; next < length; next++) {
+      const byte = bytes[at + next];
+      if (byte === undefined) return at;
+      if (byte < (next === 1 ? low : 0x80) || byte > (next === 1 ? high : 0xbf)) return at;
+    }
+    at += length;
+  }
+  return -1;
+}
+
+/** Is `path` a directory (following links)? False when it does not exist or cannot be seen. */
+export function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 /** The source files of a data directory: every `*.json` except generated `*.schema.json`. */
 export function sourceFilesIn(dir: string): string[] {
-  return readdirSync(dir)
+  return attempt(dir, () => readdirSync(dir))
     .filter((name) => name.endsWith(".json") && !name.endsWith(".schema.json"))
     .sort()
     .map((name) => join(dir, name));
@@ -35,24 +224,21 @@ export interface ReadResult {
   problems: Problem[];
 }
 
-/** Reads and checks files (or, with none given, all of `dataDir`); names them relative to cwd. */
+/** Reads and checks files (or, with none given, all of `dataDir`); names them as displayPath does. */
 export function readSources(paths: readonly string[], dataDir = DEFAULT_DATA_DIR): ReadResult {
   const files: string[] = [];
   const problems: Problem[] = [];
   const targets = paths.length ? paths.map((p) => resolve(p)) : sourceFilesIn(dataDir);
-  for (const target of targets) {
-    const isDir = statSafe(target)?.isDirectory() ?? false;
-    files.push(...(isDir ? sourceFilesIn(target) : [target]));
-  }
+  for (const target of targets) files.push(...(isDirectory(target) ? sourceFilesIn(target) : [target]));
   const sources: AnyLoadedSource[] = [];
   for (const file of files) {
-    const shown = relative(process.cwd(), file) || basename(file);
+    const shown = displayPath(file);
     let text: string;
     try {
-      text = readFileSync(file, "utf8");
+      text = readTextFile(file);
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : String(error);
-      problems.push({ rule: "json-syntax", file: shown, message: `cannot read the file: ${reason}` });
+      if (!(error instanceof FileError)) throw error;
+      problems.push({ rule: "json-syntax", file: shown, message: `cannot read the file: ${error.reason}` });
       continue;
     }
     const loaded = loadAnySourceText(shown, text);
@@ -60,15 +246,7 @@ export function readSources(paths: readonly string[], dataDir = DEFAULT_DATA_DIR
     else problems.push(...loaded.problems);
   }
   if (problems.length === 0) problems.push(...checkIntegrity(sources));
-  return { files: files.map((f) => relative(process.cwd(), f) || basename(f)), sources, problems };
-}
-
-function statSafe(path: string) {
-  try {
-    return statSync(path);
-  } catch {
-    return undefined;
-  }
+  return { files: files.map(displayPath), sources, problems };
 }
 
 export type GraphResult = { ok: true; graph: LinkageGraph } | { ok: false; problems: Problem[] };

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { type LinkagePath, pathSteps, TRACE_DEPTH } from "../graph/trace.ts";
 import type { LinkageGraph } from "../graph/types.ts";
 import { RELATIONS, type Relation } from "../model/vocabulary.ts";
-import type { OptionSpec } from "./command.ts";
+import { type OptionSpec, wholeNumberOption } from "./command.ts";
 
 const isRelation = (value: string): value is Relation => (RELATIONS as readonly string[]).includes(value);
 
@@ -27,15 +27,9 @@ export const relationOption = z
     return relations.filter(isRelation);
   });
 
-/** A depth or max depth: a whole number within the engine's bounds, given as text on the command line. */
+/** A depth or max depth: a whole number within the engine's bounds, in decimal digits on the command line. */
 export function depthOption(fallback: number) {
-  const bounds = `must be a whole number from ${TRACE_DEPTH.min} to ${TRACE_DEPTH.max}`;
-  return z.coerce
-    .number({ error: bounds })
-    .int({ error: bounds })
-    .min(TRACE_DEPTH.min, { error: bounds })
-    .max(TRACE_DEPTH.max, { error: bounds })
-    .default(fallback);
+  return wholeNumberOption(TRACE_DEPTH, fallback);
 }
 
 export const FILTER_OPTIONS: Record<"holder" | "relation", OptionSpec> = {

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { InvalidArgumentError, UnknownNodeError } from "../graph/errors.ts";
 import { type Command, EXIT, UsageError } from "./command.ts";
 import { COMMANDS } from "./commands/index.ts";
-import { type Output, processOutput } from "./io.ts";
+import { displayPath, errnoReason, FileError, isErrnoError, type Output, processOutput } from "./io.ts";
 
 function usage(): string {
   const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
@@ -29,6 +29,22 @@ function commandHelp(name: string, command: Command): string {
   }
   lines.push("  --json  print JSON", "  --help  print this help");
   return lines.join("\n").replace("linkage  ", `linkage ${name} `);
+}
+
+type Token = NonNullable<ReturnType<typeof parseArgs>["tokens"]>[number];
+
+/** parseArgs keeps the last of a repeated option; a value option that is not meant to repeat is refused. */
+function refuseRepeated(command: Command, tokens: readonly Token[]): void {
+  const counts = new Map<string, number>();
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    const spec = command.options[token.name];
+    if (spec?.type !== "string" || spec.multiple) continue;
+    counts.set(token.name, (counts.get(token.name) ?? 0) + 1);
+  }
+  for (const [option, count] of counts) {
+    if (count > 1) throw new UsageError(`--${option} was given ${count} times; give it once`);
+  }
 }
 
 export async function runCli(argv: readonly string[], io: Output = processOutput): Promise<number> {
@@ -60,10 +76,12 @@ export async function runCli(argv: readonly string[], io: Output = processOutput
         options: { ...options, json: { type: "boolean" }, help: { type: "boolean", short: "h" } },
         allowPositionals: true,
         strict: true,
+        tokens: true,
       });
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
+    refuseRepeated(command, parsed.tokens ?? []);
     const { json, help, ...values } = parsed.values as Record<string, unknown>;
     if (help) {
       io.out(commandHelp(name, command));
@@ -94,8 +112,14 @@ export async function runCli(argv: readonly string[], io: Output = processOutput
       io.err(`linkage ${name}: ${error.message}\n\n${commandHelp(name, command)}`);
       return EXIT.usage;
     }
-    if (error instanceof UnknownNodeError) {
+    if (error instanceof UnknownNodeError || error instanceof FileError) {
       io.err(`linkage ${name}: ${error.message}`);
+      return EXIT.problem;
+    }
+    // A file-system error no command expected is still one line that names the path, not a stack.
+    if (isErrnoError(error)) {
+      const where = error.path ? `${displayPath(error.path)}: ` : "";
+      io.err(`linkage ${name}: ${where}cannot ${error.syscall ?? "use the file"}: ${errnoReason(error)}`);
       return EXIT.problem;
     }
     throw error;

@@ -145,6 +145,36 @@ const FindingOpening = Text(300).describe(
   "The first words of the finding's passage in the document, verbatim, so check-evidence can find the passage.",
 );
 
+const DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/**
+ * Why a YYYY, YYYY-MM or YYYY-MM-DD text is not a real calendar date ("2000-02-30": February 2000
+ * has 29 days), or null when it is one, or when it does not have that shape (the pattern says so).
+ */
+export function calendarDateProblem(text: string): string | null {
+  if (!DATE_PATTERN.test(text)) return null;
+  const [year, month, day] = text.split("-").map(Number);
+  if (month === undefined) return null;
+  if (month < 1 || month > 12) return `${text} is not a calendar date: there is no month ${month}`;
+  const days = month === 2 ? (isLeapYear(year as number) ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
+  if (day !== undefined && (day < 1 || day > days)) {
+    return `${text} is not a calendar date: month ${month} of ${year} has ${days} days`;
+  }
+  return null;
+}
+
+/** The Gregorian rule, applied to every year (the proleptic calendar ISO 8601 uses). */
+const isLeapYear = (year: number) => year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+
+/** A source's date: YYYY, YYYY-MM or YYYY-MM-DD, and a real month and day. */
+const CalendarDate = z
+  .string()
+  .regex(DATE_PATTERN, { message: "expected YYYY, YYYY-MM or YYYY-MM-DD" })
+  .check((context) => {
+    const problem = calendarDateProblem(context.value);
+    if (problem) context.issues.push({ code: "custom", message: problem, input: context.value });
+  });
+
 export const Finding = z.strictObject({
   id: z.string().regex(FINDING_ID_PATTERN, { message: "expected F1, F2, …" }),
   summary: Text(2000),
@@ -159,7 +189,7 @@ export const SourceMeta = z.strictObject({
   id: z.string().regex(SLUG_PATTERN, { message: "expected a lowercase kebab-case source id" }),
   title: Text(300),
   publisher: Text(300),
-  date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: "expected YYYY, YYYY-MM or YYYY-MM-DD" }),
+  date: CalendarDate,
   dateNote: Text(500).optional(),
   url: z.url().optional(),
   findings: z.array(CuratedFinding).min(1),
@@ -233,10 +263,7 @@ export const ImportedSourceMeta = z.strictObject({
   importedFrom: Text(1000).optional(),
   format: Text(100).optional(),
   publisher: Text(300).optional(),
-  date: z
-    .string()
-    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: "expected YYYY, YYYY-MM or YYYY-MM-DD" })
-    .optional(),
+  date: CalendarDate.optional(),
   dateNote: Text(500).optional(),
   url: z.url().optional(),
   findings: z.array(Finding),

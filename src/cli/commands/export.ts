@@ -1,13 +1,14 @@
 // `linkage export --format F [--out PATH]`: writes graph-data's graph in one of the formats of
-// src/formats, laid out as the explorer lays it out (src/graph/layout.ts). One file goes to stdout when no --out is given; several go into a directory. Every
-// file is made before the first is written, so an error leaves nothing behind.
-import { existsSync, mkdirSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+// src/formats, laid out as the explorer lays it out (src/graph/layout.ts). One file goes to stdout
+// when no --out is given; several go into a directory. Every file is made before the first is
+// written, and src/cli/output-files.ts writes them all or none, so an error leaves nothing behind.
+import { join } from "node:path";
 import { z } from "zod";
 import { EXPORT_FORMATS, ExportError, exportGraph, FORMATS } from "../../formats/index.ts";
 import { computeLayout } from "../../graph/layout.ts";
 import { defineCommand, EXIT, printJson, UsageError } from "../command.ts";
-import { readGraph } from "../io.ts";
+import { displayPath, isDirectory, readGraph } from "../io.ts";
+import { writeOutputs } from "../output-files.ts";
 import { reportProblems } from "./shared.ts";
 
 export const exportCommand = defineCommand({
@@ -60,21 +61,17 @@ export const exportCommand = defineCommand({
       io.out((files[0] as { text: string }).text);
       return EXIT.ok;
     }
-    const isDir = existsSync(values.out) && statSync(values.out).isDirectory();
+    const intoDirectory = asDirectory || isDirectory(values.out);
     const targets = files.map((file) => ({
-      path: asDirectory || isDir ? join(values.out as string, file.name) : (values.out as string),
+      path: intoDirectory ? join(values.out as string, file.name) : (values.out as string),
       text: file.text,
     }));
-    const existing = targets.filter((target) => existsSync(target.path));
-    if (existing.length && !values.force) {
-      throw new UsageError(
-        `${existing.map((t) => relative(process.cwd(), t.path) || t.path).join(", ")} already exist(s); add --force to overwrite`,
-      );
-    }
-    if (asDirectory) mkdirSync(values.out, { recursive: true });
-    for (const target of targets) writeFileSync(target.path, target.text);
+    writeOutputs(targets, {
+      force: values.force === true,
+      ...(asDirectory ? { directory: values.out } : {}),
+    });
     const written = targets.map((t) => ({
-      path: relative(process.cwd(), t.path) || t.path,
+      path: displayPath(t.path),
       bytes: Buffer.byteLength(t.text),
     }));
     if (json) printJson(io, { format, files: written });

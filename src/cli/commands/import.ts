@@ -1,8 +1,8 @@
 // `linkage import FILE [--out graph-data/NAME.json]`: reads project JSON, graphology JSON, GEXF or
 // GraphML through src/formats, checks it and prints a summary; with --out, writes it as graph-data
-// source files. Nothing is written when the import fails or a file exists (unless --force).
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { basename, join, relative } from "node:path";
+// source files. Nothing is written when the import fails or a file exists (unless --force); only a
+// regular UTF-8 file is read, and never past the import limit.
+import { join } from "node:path";
 import { z } from "zod";
 import {
   checkFileSize,
@@ -11,10 +11,13 @@ import {
   ImportError,
   type ImportMapping,
   importGraph,
+  MAX_IMPORT_BYTES,
 } from "../../formats/index.ts";
 import { nodeXmlParser } from "../../formats/xml-node.ts";
 import { NODE_KINDS, RELATIONS } from "../../model/vocabulary.ts";
 import { defineCommand, EXIT, printJson, UsageError } from "../command.ts";
+import { displayPath, FileError, isDirectory, readTextFile } from "../io.ts";
+import { writeOutputs } from "../output-files.ts";
 import { graphStats } from "./stats.ts";
 
 export const importCommand = defineCommand({
@@ -54,7 +57,7 @@ export const importCommand = defineCommand({
   positionals: [1, 1],
   run({ values, positionals, json, io }) {
     const path = positionals[0] as string;
-    const shown = relative(process.cwd(), path) || basename(path);
+    const shown = displayPath(path);
     const mapping: ImportMapping = {
       ...DEFAULT_MAPPING,
       defaultKind: values["default-kind"] ?? DEFAULT_MAPPING.defaultKind,
@@ -64,21 +67,17 @@ export const importCommand = defineCommand({
 
     let outcome: ReturnType<typeof importGraph>;
     try {
-      let size: number;
-      try {
-        size = statSync(path).size;
-      } catch {
-        throw new ImportError({ file: shown, message: "no such file" });
-      }
-      checkFileSize(shown, size);
-      const text = readFileSync(path, "utf8");
+      const text = readTextFile(path, {
+        maxBytes: MAX_IMPORT_BYTES,
+        checkSize: (bytes) => checkFileSize(shown, bytes),
+      });
       outcome = importGraph(
         { name: shown, text },
         { xml: nodeXmlParser, mapping },
         values.format as (typeof IMPORT_FORMATS)[number] | undefined,
       );
     } catch (error) {
-      if (error instanceof ImportError) {
+      if (error instanceof ImportError || error instanceof FileError) {
         for (const problem of error.message.split("\n")) io.err(problem);
         io.err(`linkage import: nothing was imported`);
         return EXIT.problem;
@@ -89,7 +88,7 @@ export const importCommand = defineCommand({
     const written: string[] = [];
     if (values.out !== undefined) {
       const several = outcome.files.length > 1;
-      const isDir = existsSync(values.out) && statSync(values.out).isDirectory();
+      const isDir = isDirectory(values.out);
       if (several && !isDir) {
         throw new UsageError(
           `the file holds ${outcome.files.length} sources; give an existing directory with --out`,
@@ -102,16 +101,8 @@ export const importCommand = defineCommand({
         path: isDir ? join(values.out as string, `${file.source.id}.json`) : (values.out as string),
         text: `${JSON.stringify(file, null, 2)}\n`,
       }));
-      const existing = targets.filter((target) => existsSync(target.path));
-      if (existing.length && !values.force) {
-        throw new UsageError(
-          `${existing.map((t) => relative(process.cwd(), t.path) || t.path).join(", ")} already exist(s); add --force to overwrite`,
-        );
-      }
-      for (const target of targets) {
-        writeFileSync(target.path, target.text);
-        written.push(relative(process.cwd(), target.path) || target.path);
-      }
+      writeOutputs(targets, { force: values.force === true });
+      written.push(...targets.map((target) => displayPath(target.path)));
     }
 
     const stats = graphStats(outcome.graph);
