@@ -40,7 +40,7 @@ describe("linkage compare", () => {
     // F8: the US side is our reading, so the difference is listed under inference, marked, with why.
     const inference = stdout.slice(stdout.indexOf("Resting on inference ("));
     expect(inference).toMatch(
-      /✗ on FMCT \(F8\)\n.*United States: supports FMCT.*\[United States; F8\] \[inferred\]\n.*“cited China's 1994 pledge to work towards an FMCT”\n.*Inferred: .*\n.*China: FMCT is linked to Outer-space/,
+      /✗ on FMCT \(F8\)\n.*United States: supports FMCT.*\[United States; F8\] \[inferred\]\n.*“cited China's 1994 pledge to work towards an FMCT”\n.*Why inferred: .*\n.*China: FMCT is linked to Outer-space/,
     );
     // F10: the document's own voice, no side assigned.
     expect(stdout).toMatch(

@@ -100,7 +100,7 @@ describe("linkage trace", () => {
     );
     // Inferred holders: marked, with the note that says why.
     expect(stdout).toMatch(
-      /\[f6-limited-defenses-answer-nmd-concerns; held by United States; cns-us-china-2000#F6\] \[inferred\]\n\s+“limited missile defenses that remain limited”\n\s+Inferred: the summary gives/,
+      /\[f6-limited-defenses-answer-nmd-concerns; held by United States; cns-us-china-2000#F6\] \[inferred\]\n\s+“limited missile defenses that remain limited”\n\s+Why inferred: The summary gives/,
     );
   });
 

@@ -175,7 +175,7 @@ describe("linkage show", () => {
     );
     const nmd = linkage("show", "issue:nmd").stdout;
     expect(nmd).toMatch(
-      /\[United States; F6\] \[inferred\] {2}\(f6-limited-defenses-answer-nmd-concerns\)\n(?: {6}said by: .*\n)? {6}“limited missile defenses that remain limited”\n {6}Inferred: the summary gives/,
+      /\[United States; F6\] \[inferred\] {2}\(f6-limited-defenses-answer-nmd-concerns\)\n(?: {6}said by: .*\n)? {6}“limited missile defenses that remain limited”\n {6}Why inferred: The summary gives/,
     );
     expect(nmd).toContain("[F5] [hedged]  (f5-nmd-risks-relations)");
     expect(nmd).toContain("[F12] [open question]  (f12-csbms-resolve-nmd-concerns)");
@@ -277,7 +277,7 @@ describe("claim sentences (sentences.ts), on a hand-made graph", () => {
 
   it("marks inferred holders and open questions, with the note that says why", () => {
     expect(words.sentence(claim("inf"))).toBe("T is linked to CTBT  [CHINA; F1] [inferred] [open question]");
-    expect(words.details(claim("inf"))).toEqual(["“can T help”", "Why inf."]);
+    expect(words.details(claim("inf"))).toEqual(["“can T help”", "Why inferred: Why inf."]);
     // A stated claim shows its note only when asked (show does).
     expect(words.details(claim("joint"))).toEqual(["“jointly called for it”"]);
     expect(words.details(claim("joint"), { note: true })).toEqual(["“jointly called for it”", "Why joint."]);
@@ -299,7 +299,7 @@ describe("claim sentences (sentences.ts), on a hand-made graph", () => {
       "T",
       "  —links-to→  [inf; held by CHINA; s#F1] [inferred] [open question]",
       "      “can T help”",
-      "      Why inf.",
+      "      Why inferred: Why inf.",
       "CTBT",
     ]);
   });

@@ -61,7 +61,7 @@ export function claimWords(graph: LinkageGraph): ClaimWords {
     if (claim.disputedBy.length)
       lines.push(`${PATTERN_TEXT["sides-not-stated"].title}: ${claim.disputedBy.map(label).join(", ")}`);
     // The [inferred] marker is on the claim's own line; its note says why.
-    if (voice.inferredBecause) lines.push(voice.inferredBecause);
+    if (voice.inferredBecause) lines.push(`Why inferred: ${voice.inferredBecause}`);
     else if (options.note && claim.note) lines.push(claim.note);
     return lines;
   };

@@ -1,5 +1,6 @@
 // Web worker: runs the deterministic layout (src/graph/layout.ts) off the main thread, for graphs
 // whose positions were not computed at build time. Receives a serialized graph, posts positions.
+import "../zod-csp.ts";
 import { MultiDirectedGraph } from "graphology";
 import type { SerializedGraph } from "graphology-types";
 import { computeLayout, type LayoutOptions } from "../../graph/layout.ts";
