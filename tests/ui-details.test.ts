@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RELATIONS } from "../src/model/vocabulary.ts";
-import { claimSentence, describeSelection } from "../src/ui/state/details.ts";
+import { claimSentence, describeSelection, disputedSentence } from "../src/ui/state/details.ts";
 import { DEFAULT_FILTERS } from "../src/ui/state/explorer-state.ts";
 import { visibleItems } from "../src/ui/state/filters.ts";
 import { loadGraphData } from "./support/graph-data.ts";
@@ -37,8 +37,11 @@ describe("describeSelection", () => {
       .find((c) => c.id === "f8-china-wants-space-talks");
     expect(claim).toMatchObject({
       relation: "supports",
-      qualifier: "demands Conference on Disarmament talks on",
+      qualifier: "wants Conference on Disarmament talks on",
       other: { id: "treaty:paros" },
+      // F8 gives China's condition; that China wants the talks is our reading (model 2).
+      attribution: "inferred",
+      evidence: "a treaty banning an arms race in outer space",
     });
     expect(claim?.findings).toEqual([
       expect.objectContaining({
@@ -68,9 +71,70 @@ describe("describeSelection", () => {
     expect(details.sourceTitle).toBe(SOURCE_TITLE);
   });
 
+  it("gives a claim of the document's own voice no holders, its evidence and the actors who differ", () => {
+    const details = describeSelection(
+      graph,
+      { type: "claim", id: "f10-nmd-aimed-at-china-disputed" },
+      everything,
+    );
+    if (details?.type !== "claim") throw new Error("expected claim details");
+    expect(details.claim).toMatchObject({
+      attribution: "document",
+      holders: [],
+      evidence: "whether NMD is directed against China",
+      disputedBy: [
+        { id: "actor:us", label: "United States" },
+        { id: "actor:china", label: "China" },
+      ],
+    });
+  });
+
+  it("groups the document's own claims and inferred holders apart from what actors are stated to hold", () => {
+    const details = describeSelection(
+      graph,
+      { type: "node", id: "issue:nonproliferation-cooperation" },
+      everything,
+    );
+    if (details?.type !== "node") throw new Error("expected node details");
+    const document = details.groups.filter((group) => group.holderKey === "document");
+    expect(document.length).toBeGreaterThan(0);
+    for (const group of document) {
+      expect(group.holderLabel).toBe("The document says");
+      for (const claim of group.claims) expect(claim.attribution).toBe("document");
+    }
+    // North Korea, South Asia, NPT extension, CTBT, export controls: F2's areas of earlier cooperation.
+    const f2 = document.flatMap((group) => group.claims).filter((claim) => claim.id.startsWith("f2-"));
+    expect(f2.map((claim) => claim.other.id).sort()).toEqual(
+      ["actor:north-korea", "issue:export-controls", "issue:south-asia", "treaty:ctbt", "treaty:npt"].sort(),
+    );
+    // No group mixes attributions: a stated group never holds an inferred claim.
+    for (const group of details.groups) {
+      const attributions = new Set(group.claims.map((claim) => claim.attribution));
+      expect(attributions.size, group.holderKey).toBe(1);
+    }
+
+    const us = describeSelection(graph, { type: "node", id: "issue:us-missile-defense-debate" }, everything);
+    if (us?.type !== "node") throw new Error("expected node details");
+    const inferred = us.groups.filter((group) => group.holderKey.endsWith("~inferred"));
+    expect(inferred.length).toBeGreaterThan(0);
+    for (const group of inferred) {
+      expect(group.holderLabel).toMatch(/^Held by .+ \(inferred\)$/);
+      for (const claim of group.claims) expect(claim.attribution).toBe("inferred");
+    }
+  });
+
   it("returns null for an id the graph does not have", () => {
     expect(describeSelection(graph, { type: "node", id: "actor:nobody" }, everything)).toBeNull();
     expect(describeSelection(graph, { type: "claim", id: "no-such-claim" }, everything)).toBeNull();
+  });
+});
+
+describe("disputedSentence", () => {
+  it("names the actors and says the sides are not stated", () => {
+    expect(disputedSentence(["United States", "China"])).toBe(
+      "United States and China differ on this; the document does not say who holds which view",
+    );
+    expect(disputedSentence(["A", "B", "C"])).toMatch(/^A, B and C differ on this;/);
   });
 });
 

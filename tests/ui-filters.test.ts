@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_FILTERS, type Filters } from "../src/ui/state/explorer-state.ts";
-import { countVisible, isDefaultFilters, visibleItems } from "../src/ui/state/filters.ts";
+import { countVisible, isDefaultFilters, visibleItems, voiceShown } from "../src/ui/state/filters.ts";
 import { loadGraphData } from "./support/graph-data.ts";
 
 const graph = loadGraphData();
@@ -65,6 +65,39 @@ describe("visibleItems", () => {
     expect(filtered({ source: "no-such-source" }).nodes.size).toBe(0);
   });
 
+  it("filters by attribution: the document's own voice, inferred holders, or what is stated", () => {
+    const stated = filtered({ attributions: ["stated"] });
+    expect(stated.claims.size).toBeGreaterThan(0);
+    for (const claim of stated.claims) expect(graph.getEdgeAttribute(claim, "attribution")).toBe("stated");
+    expect(stated.claims.has("f10-nmd-aimed-at-china-disputed")).toBe(false);
+    expect(stated.claims.has("f8-china-wants-space-talks")).toBe(false);
+    const document = filtered({ attributions: ["document"] });
+    expect(document.claims.has("f10-nmd-aimed-at-china-disputed")).toBe(true);
+    for (const claim of document.claims) expect(graph.getEdgeAttribute(claim, "heldBy")).toEqual([]);
+    const inferred = filtered({ attributions: ["inferred"] });
+    expect(stated.claims.size + document.claims.size + inferred.claims.size).toBe(graph.size);
+    expect(isDefaultFilters({ ...DEFAULT_FILTERS, attributions: ["stated"] })).toBe(false);
+  });
+
+  it("filters by modality: hedged claims and the document's open questions", () => {
+    const questions = filtered({ modalities: ["question"] });
+    expect([...questions.claims].sort()).toEqual(
+      graph.filterEdges((_c, a) => a.modality === "question").sort(),
+    );
+    expect(questions.claims.has("f12-csbms-resolve-nmd-concerns")).toBe(true);
+    const asserted = filtered({ modalities: ["asserted"] });
+    expect(asserted.claims.has("f6-china-willingness-unclear")).toBe(false);
+    expect(isDefaultFilters({ ...DEFAULT_FILTERS, modalities: ["asserted"] })).toBe(false);
+  });
+
+  it("shows a claim whose file did not say its attribution only while nothing is narrowed", () => {
+    const all = ["stated", "inferred", "document"] as const;
+    expect(voiceShown(all, all, undefined)).toBe(true);
+    expect(voiceShown(all, ["stated"], undefined)).toBe(false);
+    expect(voiceShown(all, ["stated"], "stated")).toBe(true);
+    expect(voiceShown(all, ["stated", "document"], "inferred")).toBe(false);
+  });
+
   it("comes out empty when the filters exclude everything", () => {
     const visibility = filtered({ relations: [] });
     expect(visibility.claims.size).toBe(0);
@@ -78,5 +111,12 @@ describe("countVisible", () => {
     expect(counts.byRelation["links-to"]).toBe(0);
     expect(counts.byRelation.supports + counts.byRelation.opposes).toBe(counts.claims);
     expect(counts.byKind.actor + counts.byKind.issue + counts.byKind.treaty).toBe(counts.nodes);
+    const { byAttribution, byModality } = counts;
+    expect(byAttribution.stated + byAttribution.inferred + byAttribution.document).toBe(counts.claims);
+    expect(byModality.asserted + byModality.hedged + byModality.question).toBe(counts.claims);
+    expect(countVisible(graph, filtered({ attributions: ["document"] })).byAttribution).toMatchObject({
+      stated: 0,
+      inferred: 0,
+    });
   });
 });

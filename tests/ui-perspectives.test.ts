@@ -27,6 +27,7 @@ import {
   layeredEmphasis,
   nodeLensFlags,
   perspectiveLayer,
+  roleCounts,
 } from "../src/ui/state/perspective-layer.ts";
 import { knownIds, linkQuery, parseLink } from "../src/ui/state/url.ts";
 import { loadGraphData } from "./support/graph-data.ts";
@@ -178,6 +179,25 @@ describe("lens and Compare flags", () => {
       expect(flags.isFaded).toBe(roles[claim] === undefined);
     });
     expect(Object.values(roles)).toContain("contested");
+  });
+
+  it("Compare colours F10's differences with sides not stated by their own role, and counts inference apart", () => {
+    const layer = perspectiveLayer(graph, { mode: "compare", a: "actor:us", b: "actor:china" }, everything);
+    const comparison = compare(graph, "actor:us", "actor:china");
+    for (const item of comparison.sidesNotStated)
+      expect(claimLensFlags(item.claim.id, layer).compareRole).toBe("differ-unassigned");
+    expect(claimLensFlags("f10-nmd-aimed-at-china-disputed", layer).compareRole).toBe("differ-unassigned");
+    const counts = roleCounts(layer);
+    expect(counts["differ-unassigned"]).toBe(comparison.sidesNotStated.length);
+    // What the document states and what rests on inference are never added together.
+    const inferredItems = comparison.inferred.agreements.length + comparison.inferred.disagreements.length;
+    expect(inferredItems).toBeGreaterThan(0);
+    expect([...(layer?.inferred?.values() ?? [])].reduce((sum, n) => sum + n, 0)).toBe(inferredItems);
+    const statedClaims = new Set([
+      ...comparison.agreements.flatMap((a) => a.claims.map((c) => c.id)),
+      ...comparison.disagreements.flatMap((d) => [d.claimA.id, d.claimB.id]),
+    ]);
+    expect(counts.contested + counts.shared + counts.matching).toBe(statedClaims.size);
   });
 
   it("off, or an unknown holder, changes no flag", () => {

@@ -38,6 +38,24 @@ describe("explorer state transitions", () => {
     ]);
   });
 
+  it("toggles attributions and modalities, keeping the vocabulary's order, and pushes them into history", () => {
+    const state = run(
+      { type: "toggleAttribution", attribution: "stated" },
+      { type: "toggleAttribution", attribution: "document" },
+      { type: "toggleAttribution", attribution: "stated" },
+    );
+    expect(state.filters.attributions).toEqual(["stated", "inferred"]);
+    expect(state.filters.relations).toEqual(DEFAULT_FILTERS.relations);
+    const firm = run(
+      { type: "toggleModality", modality: "hedged" },
+      { type: "toggleModality", modality: "question" },
+    );
+    expect(firm.filters.modalities).toEqual(["asserted"]);
+    expect(historyEffect({ type: "toggleAttribution", attribution: "inferred" })).toBe("push");
+    expect(historyEffect({ type: "toggleModality", modality: "hedged" })).toBe("push");
+    expect(reduce(firm, { type: "resetFilters" }).filters).toEqual(DEFAULT_FILTERS);
+  });
+
   it("drops a finding of another source when the source changes", () => {
     const state = run({ type: "setFinding", finding: "doc-a#F3" }, { type: "setSource", source: "doc-b" });
     expect(state.filters).toMatchObject({ source: "doc-b", finding: null });

@@ -77,6 +77,63 @@ describe("trace transitions", () => {
   });
 });
 
+describe("the Stated claims only switch", () => {
+  it("narrows the open question to stated claims, and back, as one history entry each", () => {
+    const opened = reduceTrace(INITIAL_TRACE, { type: "setTrace", query: flagship });
+    const stated = reduceTrace(opened, { type: "editTrace", change: { attribution: "stated" } });
+    expect(stated.query).toEqual({ ...flagship, attribution: "stated" });
+    expect(reduceTrace(stated, { type: "editTrace", change: { attribution: "stated" } })).toBe(stated);
+    // Off again is the plain question, in its canonical form (no attribution at all).
+    const again = reduceTrace(stated, { type: "editTrace", change: { attribution: null } });
+    expect(again.query).toEqual(flagship);
+    expect(
+      reduce(INITIAL_STATE, { type: "setTrace", query: { ...flagship, attribution: "stated" } }).trace,
+    ).toMatchObject({ query: { attribution: "stated" } });
+  });
+
+  it("follows only claims the document attributes to their holders", () => {
+    const query: TraceQuery = {
+      target: "issue:us-missile-defense-debate",
+      holder: null,
+      depth: 1,
+      relations: ["links-to"],
+    };
+    const every = answerTrace(graph, query);
+    const stated = answerTrace(graph, { ...query, attribution: "stated" });
+    if (!every.ok || !stated.ok) throw new Error("expected answers");
+    const attributions = (answer: typeof every.answer) =>
+      new Set([...answer.all.claims].map((claim) => graph.getEdgeAttribute(claim, "attribution")));
+    // F11's inferred ties (coastal missiles, transparency) reach the debate only without the switch.
+    expect(attributions(every.answer).has("inferred")).toBe(true);
+    expect([...attributions(stated.answer)]).toEqual(["stated"]);
+    expect(stated.answer.all.claims.size).toBeLessThan(every.answer.all.claims.size);
+    expect(stated.answer.trace.attribution).toBe("stated");
+  });
+
+  it("keeps a preset's question with the switch on", () => {
+    const [preset] = TRACE_PRESETS;
+    if (!preset) throw new Error("no preset");
+    expect(presetFor({ ...preset.query, attribution: "stated" })).toBe(preset);
+  });
+
+  it("is part of the trace's link: traceAttribution=stated, checked like the other parameters", () => {
+    const query = linkQuery({ ...parseLink("", known).view, trace: { ...flagship, attribution: "stated" } });
+    expect(query).toBe(
+      "?trace=issue:taiwan-arms-sales&traceHolder=actor:china&traceDepth=2&traceAttribution=stated",
+    );
+    expect(parseLink(query, known)).toEqual({
+      view: expect.objectContaining({ trace: { ...flagship, attribution: "stated" } }),
+      notices: [],
+    });
+    const bad = parseLink(
+      "?trace=issue:taiwan-arms-sales&traceHolder=actor:china&traceAttribution=inferred",
+      known,
+    );
+    expect(bad.view.trace).toEqual(flagship);
+    expect(bad.notices).toEqual(["Ignored traceAttribution=“inferred” in the link: expected stated."]);
+  });
+});
+
 describe("trace answers and emphasis", () => {
   const answer = (() => {
     const result = answerTrace(graph, flagship);

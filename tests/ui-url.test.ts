@@ -40,12 +40,33 @@ describe("parseLink", () => {
     ["node=China", "node"],
     ["holder=everyone", "holder"],
     ["finding=F3", "finding"],
+    ["attribution=stated,rumoured", "attribution"],
+    ["modality=certain", "modality"],
   ])("ignores the malformed %s with a notice naming %s", (query, name) => {
     const { view, notices } = parseLink(`?${query}&relation=supports`, known);
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain(name);
     // The rest of the link still applies.
     expect(view.filters.relations).toEqual(["supports"]);
+  });
+
+  it("reads the attribution and modality filters, in the vocabulary's order", () => {
+    const { view, notices } = parseLink("?attribution=document,stated&modality=question", known);
+    expect(notices).toEqual([]);
+    expect(view.filters).toEqual({
+      ...DEFAULT_FILTERS,
+      attributions: ["stated", "document"],
+      modalities: ["question"],
+    });
+  });
+
+  it("says what a bad attribution should have been, and keeps every attribution", () => {
+    const { view, notices } = parseLink("?attribution=inferred,hearsay&relation=supports", known);
+    expect(view.filters.attributions).toEqual(DEFAULT_FILTERS.attributions);
+    expect(view.filters.relations).toEqual(["supports"]);
+    expect(notices).toEqual([
+      "Ignored attribution=“inferred,hearsay” in the link: expected a comma-separated list of stated, inferred, document.",
+    ]);
   });
 
   it("ignores a malformed relation with a notice", () => {
@@ -102,6 +123,19 @@ describe("linkQuery", () => {
     const parsed = parseLink(linkQuery(view), known);
     expect(parsed.notices).toEqual([]);
     expect(parsed.view).toEqual({ ...view, camera: { x: 0.1235, y: 0.5, ratio: 1.25 } });
+  });
+
+  it("writes the attribution and modality filters only when they narrow, and reads them back", () => {
+    const narrowed: SharedView = {
+      ...view,
+      filters: { ...DEFAULT_FILTERS, attributions: ["stated"], modalities: ["asserted", "hedged"] },
+    };
+    const query = linkQuery(narrowed);
+    expect(query).toBe(
+      "?node=actor:china&attribution=stated&modality=asserted,hedged&camera=0.1235,0.5,1.25",
+    );
+    expect(parseLink(query, known).view.filters).toEqual(narrowed.filters);
+    expect(linkQuery({ ...view, filters: DEFAULT_FILTERS })).not.toMatch(/attribution|modality/);
   });
 
   it("keeps an empty kind list, which hides every node", () => {

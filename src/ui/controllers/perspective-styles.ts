@@ -2,7 +2,7 @@
 // and widths (the legend reads the same table), a matchState rule on the `compareRole` edge state
 // and whenState rules on `isFaded`. Declarative only: switching the lens changes states, never styles.
 // biome-ignore-all lint/suspicious/noThenProperty: sigma's conditional style rules are `{ whenState, then }`.
-import type { ClaimRole } from "../../graph/perspectives.ts";
+import { type ClaimRole, PATTERN_TEXT } from "../../graph/perspectives.ts";
 import { RELATION_STYLES, RELATIONS } from "../../model/vocabulary.ts";
 import type { CompareRoleState } from "../state/perspective-layer.ts";
 import type { ExplorerStyles } from "./styles.ts";
@@ -26,6 +26,13 @@ export const COMPARE_ROLE_STYLES: Record<ClaimRole, CompareRoleStyle> = {
     size: 5,
     label: "Contested",
     description: "in a disagreement between the two (thickest line)",
+  },
+  // The document's own claim: its grey-dot tail (ATTRIBUTION_LOOKS) stays, a cue beside the colour.
+  "differ-unassigned": {
+    color: "#854d0e",
+    size: 4,
+    label: PATTERN_TEXT["sides-not-stated"].title,
+    description: `${PATTERN_TEXT["sides-not-stated"].gloss} (thick line, dot at its start)`,
   },
   shared: {
     color: "#7c3aed",

@@ -1,6 +1,7 @@
 // The sigma v4 primitives, styles and settings of the explorer, derived from the model's typed
-// tables (KIND_STYLES, RELATION_STYLES). Declarative only: state flags and data attributes choose
-// the look, with no function rules, so a hover re-evaluates only the items whose flags changed.
+// tables (KIND_STYLES, RELATION_STYLES) and this module's ATTRIBUTION_LOOKS. Declarative only: state
+// flags and data attributes choose the look, with no function rules, so a hover re-evaluates only the
+// items whose flags changed.
 // biome-ignore-all lint/suspicious/noThenProperty: sigma's conditional style rules are `{ whenState, then }`.
 import { DEFAULT_STYLES } from "sigma";
 import {
@@ -24,6 +25,7 @@ import type { Settings } from "sigma/settings";
 import type { StylesDeclaration } from "sigma/types";
 import type { ClaimAttributes, NodeAttributes } from "../../graph/types.ts";
 import {
+  ATTRIBUTIONS,
   KIND_STYLES,
   type KindStyle,
   NODE_KINDS,
@@ -32,6 +34,7 @@ import {
   type RelationStyle,
 } from "../../model/vocabulary.ts";
 import type { ClaimDisplay } from "../state/display.ts";
+import { ATTRIBUTION_LOOKS } from "./attribution-styles.ts";
 import {
   PERSPECTIVE_CLAIM_STATE,
   PERSPECTIVE_NODE_STATE,
@@ -53,7 +56,7 @@ const SHAPES: Record<KindStyle["shape"], () => SDFShape> = {
 const HEADS: Record<RelationStyle["head"], () => EdgeExtremity> = {
   arrow: () => extremityArrow({ lengthRatio: 4.5, widthRatio: 3.6 }),
   bar: () => extremityBar(),
-  circle: () => extremityCircle(),
+  circle: () => extremityCircle({ lengthRatio: 4.5, widthRatio: 4.5 }),
   diamond: () => extremityDiamond({ lengthRatio: 4.5, widthRatio: 3.4 }),
 };
 
@@ -79,9 +82,10 @@ export function explorerPrimitives() {
     },
     edges: {
       paths: [pathLine(), pathCurved()],
-      extremities: unique(RELATIONS.map((relation) => RELATION_STYLES[relation].head)).map((head) =>
-        HEADS[head](),
-      ),
+      extremities: unique([
+        ...RELATIONS.map((relation) => RELATION_STYLES[relation].head),
+        ...ATTRIBUTIONS.flatMap((attribution) => ATTRIBUTION_LOOKS[attribution].tail ?? []),
+      ]).map((head) => HEADS[head]()),
       variables: {
         solidColor: { type: "color" as const, default: "#94a3b8" },
         dashSize: { type: "number" as const, default: 0 },
@@ -111,6 +115,38 @@ export type ExplorerStyles = StylesDeclaration<
   { solidColor: string; dashSize: number },
   "edges" | "topEdges" | "nodes" | "topNodes"
 >;
+
+type EdgeRule = Extract<NonNullable<ExplorerStyles["edges"]>, readonly unknown[]>[number];
+
+/**
+ * The attribution's look over the relation's: after the relation rule, before the perspective rules
+ * (so a Compare role still recolours a claim, which keeps its tail mark and lightness).
+ */
+function attributionRules(): EdgeRule[] {
+  const cases = Object.fromEntries(
+    ATTRIBUTIONS.map((attribution) => {
+      const look = ATTRIBUTION_LOOKS[attribution];
+      return [
+        attribution,
+        {
+          opacity: look.opacity,
+          tail: look.tail ?? "none",
+          ...(look.color ? { color: look.color } : {}),
+        },
+      ];
+    }),
+  );
+  // A dashed relation draws with its dash layer over a transparent plain layer; only solid ones repaint it.
+  const solid: EdgeRule[] = ATTRIBUTIONS.flatMap((attribution) => {
+    const color = ATTRIBUTION_LOOKS[attribution].color;
+    if (!color) return [];
+    return RELATIONS.filter((relation) => RELATION_STYLES[relation].dash === 0).map((relation) => ({
+      whenData: { attribution, relation },
+      then: { solidColor: color },
+    }));
+  });
+  return [{ matchData: "attribution", cases }, ...solid];
+}
 
 export function explorerStyles(): ExplorerStyles {
   const kindCases = Object.fromEntries(
@@ -161,6 +197,7 @@ export function explorerStyles(): ExplorerStyles {
         cursor: "pointer",
       },
       { matchData: "relation", cases: relationCases },
+      ...attributionRules(),
       {
         whenData: { heldByBothSides: true },
         then: { size: CLAIM_WIDTH.both },

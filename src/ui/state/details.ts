@@ -1,9 +1,13 @@
 // What the details panel says about a selection, as plain data: a node's claims grouped by relation
-// and holder, each with its qualifier and the findings it rests on; or one claim in full. Pure.
+// and holder (the document's own voice and inferred holders apart), each with its attribution,
+// modality, evidence quote, qualifier and the findings it rests on; or one claim in full. Pure.
 import { type FindingRecord, findingIndex } from "../../graph/build.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
 import {
+  ATTRIBUTION_STYLES,
+  type Attribution,
   KIND_STYLES,
+  type Modality,
   type NodeKind,
   RELATION_STYLES,
   RELATIONS,
@@ -31,11 +35,23 @@ export interface ClaimEntry {
   note: string;
   holders: NodeRef[];
   heldByBothSides: boolean;
+  /** Null for an imported claim whose file did not say. */
+  attribution: Attribution | null;
+  modality: Modality | null;
+  /** Actors the document says differ on this, sides not stated; empty when none. */
+  disputedBy: NodeRef[];
+  /** The verbatim quote of a cited finding the claim rests on. */
+  evidence: string | null;
   findings: FindingRecord[];
 }
 
 export interface ClaimGroup {
   relation: Relation;
+  /**
+   * The attribution of the group's first claim. Document and inferred claims never share a group with
+   * others; a stated group may hold imported claims whose file did not say (null).
+   */
+  attribution: Attribution | null;
   /** "both", or the holders' ids joined with "+". */
   holderKey: string;
   holderLabel: string;
@@ -90,25 +106,50 @@ function claimEntry(
       .filter((holder) => graph.hasNode(holder))
       .map((holder) => nodeRef(graph, holder)),
     heldByBothSides: isHeldByBothSides(attributes.heldBy),
+    attribution: attributes.attribution ?? null,
+    modality: attributes.modality ?? null,
+    disputedBy: (attributes.disputedBy ?? [])
+      .filter((actor) => graph.hasNode(actor))
+      .map((actor) => nodeRef(graph, actor)),
+    evidence: attributes.evidence ?? null,
     findings: attributes.findings.flatMap((ref) => findings.get(ref) ?? []),
   };
 }
 
-/** Both sides first, then each side alone, then anyone else by name. */
+/** "United States and China differ on this; …": how a difference with sides not stated reads. */
+export function disputedSentence(actors: readonly string[]): string {
+  const names =
+    actors.length > 2 ? `${actors.slice(0, -1).join(", ")} and ${actors.at(-1)}` : actors.join(" and ");
+  return `${names} differ on this; the document does not say who holds which view`;
+}
+
+/** The key suffix of a group whose holders are inferred: it sorts right after the same holders, stated. */
+const INFERRED = `~${ATTRIBUTION_STYLES.inferred.badge}`;
+/** The group of the document's own claims, which no actor holds. */
+const DOCUMENT = ATTRIBUTION_STYLES.document.badge;
+
+/** Both sides first, then each side alone, then anyone else by name, then the document's voice. */
 function holderRank(key: string): number {
-  if (key === "both") return 0;
-  const side = SIDES.indexOf(key as (typeof SIDES)[number]);
-  return side >= 0 ? 1 + side : 1 + SIDES.length;
+  if (key === DOCUMENT) return 3 + SIDES.length;
+  const inferred = key.endsWith(INFERRED) ? 0.5 : 0;
+  const holders = inferred ? key.slice(0, -INFERRED.length) : key;
+  if (holders === "both") return inferred;
+  const side = SIDES.indexOf(holders as (typeof SIDES)[number]);
+  return (side >= 0 ? 1 + side : 1 + SIDES.length) + inferred;
 }
 
 function holderGroup(entry: ClaimEntry): { key: string; label: string } {
-  if (entry.heldByBothSides && entry.holders.length === SIDES.length) {
-    return { key: "both", label: `Held by both ${entry.holders.map((h) => h.label).join(" and ")}` };
-  }
-  return {
-    key: entry.holders.map((h) => h.id).join("+"),
-    label: `Held by ${entry.holders.map((h) => h.label).join(" and ")}`,
-  };
+  if (entry.attribution === "document" || entry.holders.length === 0)
+    return { key: DOCUMENT, label: ATTRIBUTION_STYLES.document.label };
+  const names = entry.holders.map((h) => h.label).join(" and ");
+  const both = entry.heldByBothSides && entry.holders.length === SIDES.length;
+  const group = both
+    ? { key: "both", label: `Held by both ${names}` }
+    : { key: entry.holders.map((h) => h.id).join("+"), label: `Held by ${names}` };
+  // Inferred holders are our reading: their claims never sit in a group the document states.
+  return entry.attribution === "inferred"
+    ? { key: `${group.key}${INFERRED}`, label: `${group.label} (${ATTRIBUTION_STYLES.inferred.badge})` }
+    : group;
 }
 
 export function describeSelection(
@@ -142,7 +183,13 @@ export function describeSelection(
     const key = `${entry.relation}|${holder.key}`;
     let group = groups.get(key);
     if (!group) {
-      group = { relation: entry.relation, holderKey: holder.key, holderLabel: holder.label, claims: [] };
+      group = {
+        relation: entry.relation,
+        attribution: entry.attribution,
+        holderKey: holder.key,
+        holderLabel: holder.label,
+        claims: [],
+      };
       groups.set(key, group);
     }
     group.claims.push(entry);

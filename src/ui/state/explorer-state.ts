@@ -1,6 +1,15 @@
 // The explorer's state and every change to it, as pure transitions `(state, action) => state`.
 // Controllers and views read the state and dispatch actions; nothing here touches the DOM or sigma.
-import { NODE_KINDS, type NodeKind, RELATIONS, type Relation } from "../../model/vocabulary.ts";
+import {
+  ATTRIBUTIONS,
+  type Attribution,
+  MODALITIES,
+  type Modality,
+  NODE_KINDS,
+  type NodeKind,
+  RELATIONS,
+  type Relation,
+} from "../../model/vocabulary.ts";
 import type { HolderFilter } from "./holders.ts";
 import {
   INITIAL_PERSPECTIVES,
@@ -20,6 +29,10 @@ export interface Filters {
   kinds: readonly NodeKind[];
   /** Relations of claim shown; all of them by default. */
   relations: readonly Relation[];
+  /** Who the document says holds a claim (stated, inferred, the document's own voice); all by default. */
+  attributions: readonly Attribution[];
+  /** How firmly the document puts a claim (asserted, hedged, an open question); all by default. */
+  modalities: readonly Modality[];
   holder: HolderFilter;
   /** A source id, or null for every source. */
   source: string | null;
@@ -72,6 +85,8 @@ export interface SharedView {
 export const DEFAULT_FILTERS: Filters = {
   kinds: NODE_KINDS,
   relations: RELATIONS,
+  attributions: ATTRIBUTIONS,
+  modalities: MODALITIES,
   holder: "any",
   source: null,
   finding: null,
@@ -95,6 +110,8 @@ export type Action =
   | { type: "hover"; node: string | null }
   | { type: "toggleKind"; kind: NodeKind }
   | { type: "toggleRelation"; relation: Relation }
+  | { type: "toggleAttribution"; attribution: Attribution }
+  | { type: "toggleModality"; modality: Modality }
   | { type: "setHolder"; holder: HolderFilter }
   | { type: "setSource"; source: string | null }
   | { type: "setFinding"; finding: string | null }
@@ -141,6 +158,14 @@ export function reduce(state: ExplorerState, action: Action): ExplorerState {
     case "toggleRelation":
       return withFilters(state, {
         relations: toggle(RELATIONS, state.filters.relations, action.relation),
+      });
+    case "toggleAttribution":
+      return withFilters(state, {
+        attributions: toggle(ATTRIBUTIONS, state.filters.attributions, action.attribution),
+      });
+    case "toggleModality":
+      return withFilters(state, {
+        modalities: toggle(MODALITIES, state.filters.modalities, action.modality),
       });
     case "setHolder":
       return withFilters(state, { holder: action.holder });
@@ -193,6 +218,8 @@ const HISTORY_EFFECTS: Record<Action["type"], HistoryEffect> = {
   select: "push",
   toggleKind: "push",
   toggleRelation: "push",
+  toggleAttribution: "push",
+  toggleModality: "push",
   setHolder: "push",
   setSource: "push",
   setFinding: "push",

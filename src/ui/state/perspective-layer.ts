@@ -6,9 +6,12 @@
 // and Compare are a separate layer of flags, so a tour can run under a lens.
 import { type FindingsTour, findingsTour, type TourStep } from "../../graph/findings-tour.ts";
 import {
+  type AgreementPattern,
   type ClaimRole,
+  type Comparison,
   claimRoles,
   compare,
+  type DisagreementPattern,
   lensClaims,
   type PerspectiveFilter,
 } from "../../graph/perspectives.ts";
@@ -35,8 +38,20 @@ export interface PerspectiveLayer {
   /** Claims and nodes that stay at full strength; everything else visible is faded. */
   claims: ReadonlySet<string>;
   nodes: ReadonlySet<string>;
-  /** Compare only: each compared claim's role. */
+  /** Compare only: each compared claim's role, for colouring (items resting on inference included). */
   roles: ReadonlyMap<string, ClaimRole> | null;
+  /** Compare only: the roles from what the document states, for the legend's counts. */
+  statedRoles: ReadonlyMap<string, ClaimRole> | null;
+  /** Compare only: agreements and disagreements resting on inferred holders, by pattern, counted apart. */
+  inferred: ReadonlyMap<AgreementPattern | DisagreementPattern, number> | null;
+}
+
+/** How many inferred agreements and disagreements each pattern has, in the order the comparison lists them. */
+function inferredPatterns(comparison: Comparison): Map<AgreementPattern | DisagreementPattern, number> {
+  const counts = new Map<AgreementPattern | DisagreementPattern, number>();
+  for (const item of [...comparison.inferred.disagreements, ...comparison.inferred.agreements])
+    counts.set(item.pattern, (counts.get(item.pattern) ?? 0) + 1);
+  return counts;
 }
 
 /** Only what the filters show counts: the same filter the perspective queries take. */
@@ -63,19 +78,32 @@ export function perspectiveLayer(
       claims: new Set([...lens.own, ...lens.shared]),
       nodes: new Set(lens.nodes),
       roles: null,
+      statedRoles: null,
+      inferred: null,
     };
   }
   if (perspective.mode === "compare") {
     const { a, b } = perspective;
     if (a === b || !holderKnown(graph, a) || !holderKnown(graph, b)) return null;
-    const roles = new Map(Object.entries(claimRoles(compare(graph, a, b, { filter }))));
+    const comparison = compare(graph, a, b, { filter });
+    const roles = new Map(Object.entries(claimRoles(comparison)));
+    const statedRoles = new Map(
+      Object.entries(claimRoles({ ...comparison, inferred: { agreements: [], disagreements: [] } })),
+    );
     const nodes = new Set<string>();
     for (const claim of roles.keys()) {
       const [source, target] = graph.extremities(claim);
       nodes.add(source);
       nodes.add(target);
     }
-    return { perspective, claims: new Set(roles.keys()), nodes, roles };
+    return {
+      perspective,
+      claims: new Set(roles.keys()),
+      nodes,
+      roles,
+      statedRoles,
+      inferred: inferredPatterns(comparison),
+    };
   }
   return null;
 }
@@ -89,16 +117,21 @@ export function nodeLensFlags(node: string, layer: PerspectiveLayer | null): Len
   return { isFaded: layer !== null && !layer.nodes.has(node) };
 }
 
-/** How many claims each role has, for the Compare legend's counts. */
+/**
+ * How many claims each role has from what the document states, for the Compare legend's counts; the
+ * claims of items resting on inference are counted apart (`layer.inferred`), never added in.
+ */
 export function roleCounts(layer: PerspectiveLayer | null): Record<ClaimRole, number> {
+  // A Record, so a role added to the graph layer fails the type check here until it is counted.
   const counts: Record<ClaimRole, number> = {
     contested: 0,
+    "differ-unassigned": 0,
     shared: 0,
     matching: 0,
     "only-a": 0,
     "only-b": 0,
   };
-  for (const role of layer?.roles?.values() ?? []) counts[role]++;
+  for (const role of layer?.statedRoles?.values() ?? []) counts[role]++;
   return counts;
 }
 

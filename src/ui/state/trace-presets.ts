@@ -50,6 +50,13 @@ export function availablePresets(graph: LinkageGraph): TracePreset[] {
   );
 }
 
+/**
+ * The preset this question is, whatever the "Stated claims only" switch says: the question reads the
+ * same with it on, it only admits fewer claims.
+ */
 export function presetFor(query: TraceQuery | null): TracePreset | undefined {
-  return query ? TRACE_PRESETS.find((preset) => sameQuery(preset.query, query)) : undefined;
+  if (!query) return undefined;
+  return TRACE_PRESETS.find((preset) =>
+    sameQuery({ ...preset.query, attribution: query.attribution ?? null }, query),
+  );
 }

@@ -1,11 +1,11 @@
-// The trace's URL parameters: `trace=issue:taiwan-arms-sales&traceHolder=actor:china&traceDepth=2`
-// and `traceRelation=links-to,supports`. `holder` already names the holder filter, so the trace's own
-// parameters are prefixed. The issue's short form (`?trace=…&holder=…&depth=…`, no traceHolder) is
+// The trace's URL parameters: `trace=issue:taiwan-arms-sales&traceHolder=actor:china&traceDepth=2`,
+// `traceRelation=links-to,supports` and `traceAttribution=stated` (the "Stated claims only" switch).
+// `holder` already names the holder filter, so the trace's own parameters are prefixed. The issue's short form (`?trace=…&holder=…&depth=…`, no traceHolder) is
 // read too and rewritten to the long one. zod-checked one by one like url.ts's; a bad value is dropped
 // with a notice and the rest of the link still opens. Pure; url.ts calls these two functions.
 import { z } from "zod";
 import { suggestIds } from "../../graph/suggest.ts";
-import { DEFAULT_TRACE_RELATIONS, TRACE_DEPTH } from "../../graph/trace.ts";
+import { DEFAULT_TRACE_RELATIONS, TRACE_ATTRIBUTIONS, TRACE_DEPTH } from "../../graph/trace.ts";
 import { NodeId } from "../../model/schema.ts";
 import { RELATIONS, type Relation } from "../../model/vocabulary.ts";
 import { normalizeQuery, type TraceQuery } from "./trace.ts";
@@ -34,6 +34,8 @@ const PARAMS = {
   },
   traceDepth: { codec: DepthCodec, expected: depthText },
   traceRelation: { codec: RelationsCodec, expected: `a comma-separated list of ${RELATIONS.join(", ")}` },
+  // Only "stated" narrows a trace; every claim is the default and is left out of links.
+  traceAttribution: { codec: z.enum(TRACE_ATTRIBUTIONS), expected: TRACE_ATTRIBUTIONS.join(" or ") },
 } as const;
 
 /** What the graph has that these parameters may name: node ids with their labels. */
@@ -77,6 +79,7 @@ export function parseTraceParams(
   const holder = read("traceHolder");
   const depth = read("traceDepth");
   const relations = read("traceRelation");
+  const attribution = read("traceAttribution");
   if (target === undefined) return {};
   if (!known.nodes.has(target)) {
     notices.push(`No node ${quote(target)} in this graph, so no trace is shown.${didYouMean(target, known)}`);
@@ -96,6 +99,7 @@ export function parseTraceParams(
       holder: traceHolder,
       depth: depth ?? TRACE_DEPTH.default,
       relations: relations ?? DEFAULT_TRACE_RELATIONS,
+      ...(attribution ? { attribution } : {}),
     }),
   };
 }
@@ -110,5 +114,6 @@ export function traceParams(trace: TraceQuery | null | undefined): [string, stri
   const defaults = RELATIONS.filter((relation) => DEFAULT_TRACE_RELATIONS.includes(relation));
   if (relations.join() !== defaults.join())
     parts.push(["traceRelation", PARAMS.traceRelation.codec.encode(relations)]);
+  if (trace.attribution) parts.push(["traceAttribution", trace.attribution]);
   return parts;
 }

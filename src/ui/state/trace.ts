@@ -1,7 +1,13 @@
-// The Trace panel's pure state: the question asked (target, holder, depth, relations), which result
+// The Trace panel's pure state: the question asked (target, holder, depth, relations, stated only), which result
 // the pointer or keyboard is on, the transitions between them, and the answer computed once per
 // question with each result's own path sets. Calls the graph engine (src/graph/trace.ts); no DOM, no sigma.
-import { DEFAULT_TRACE_RELATIONS, TRACE_DEPTH, type Trace, traceLinkages } from "../../graph/trace.ts";
+import {
+  DEFAULT_TRACE_RELATIONS,
+  TRACE_DEPTH,
+  type Trace,
+  type TraceAttribution,
+  traceLinkages,
+} from "../../graph/trace.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
 import { RELATIONS, type Relation } from "../../model/vocabulary.ts";
 import type { Emphasis } from "./emphasis.ts";
@@ -14,6 +20,11 @@ export interface TraceQuery {
   depth: number;
   /** At least one, in vocabulary order. */
   relations: readonly Relation[];
+  /**
+   * "stated": only claims the document attributes to their holders (the "Stated claims only" switch);
+   * absent or null: every claim. Optional so a question written without it (a preset) means every claim.
+   */
+  attribution?: TraceAttribution | null;
 }
 
 export interface TraceState {
@@ -36,7 +47,10 @@ export function clampDepth(depth: number): number {
   return Math.min(TRACE_DEPTH.max, Math.max(TRACE_DEPTH.min, Math.round(depth)));
 }
 
-/** A question in its one canonical form: depth in bounds, relations deduplicated in vocabulary order, never empty. */
+/**
+ * A question in its one canonical form: depth in bounds, relations deduplicated in vocabulary order,
+ * never empty, and an attribution only when it narrows the trace.
+ */
 export function normalizeQuery(query: TraceQuery): TraceQuery {
   const relations = RELATIONS.filter((relation) => query.relations.includes(relation));
   return {
@@ -44,6 +58,8 @@ export function normalizeQuery(query: TraceQuery): TraceQuery {
     holder: query.holder,
     depth: clampDepth(query.depth),
     relations: relations.length ? relations : DEFAULT_TRACE_RELATIONS,
+    // Every claim is the usual question: the canonical form then has no attribution at all.
+    ...(query.attribution ? { attribution: query.attribution } : {}),
   };
 }
 
@@ -54,6 +70,7 @@ export function sameQuery(a: TraceQuery | null, b: TraceQuery | null): boolean {
     a.target === b.target &&
     a.holder === b.holder &&
     a.depth === b.depth &&
+    (a.attribution ?? null) === (b.attribution ?? null) &&
     a.relations.length === b.relations.length &&
     a.relations.every((relation, i) => b.relations[i] === relation)
   );
@@ -107,6 +124,7 @@ export function answerTrace(
       holder: query.holder,
       depth: query.depth,
       relations: query.relations,
+      attribution: query.attribution ?? null,
     });
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };

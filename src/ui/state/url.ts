@@ -1,11 +1,11 @@
-// The URL <-> shared view codec: `?node=actor:china&relation=links-to&camera=0.5,0.5,1`.
+// The URL <-> shared view codec: `?node=actor:china&relation=links-to&attribution=stated&camera=0.5,0.5,1`.
 // Each parameter is a zod codec checked on its own, then ids are checked against the graph, so a
 // bad parameter is dropped with a notice and the rest of the link still opens. Pure.
 import { z } from "zod";
 import { suggestIds } from "../../graph/suggest.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
 import { NodeId, SLUG_PATTERN } from "../../model/schema.ts";
-import { NODE_KINDS, RELATIONS } from "../../model/vocabulary.ts";
+import { ATTRIBUTIONS, MODALITIES, NODE_KINDS, RELATIONS } from "../../model/vocabulary.ts";
 import { type CameraView, DEFAULT_FILTERS, type SharedView, type View } from "./explorer-state.ts";
 import type { HolderFilter } from "./holders.ts";
 import { parsePerspectiveParams, perspectiveParams } from "./perspective-url.ts";
@@ -47,6 +47,11 @@ const PARAMS = {
   claim: { codec: z.string().regex(SLUG_PATTERN), expected: "a claim id" },
   kind: { codec: listCodec(NODE_KINDS), expected: `a comma-separated list of ${NODE_KINDS.join(", ")}` },
   relation: { codec: listCodec(RELATIONS), expected: `a comma-separated list of ${RELATIONS.join(", ")}` },
+  attribution: {
+    codec: listCodec(ATTRIBUTIONS),
+    expected: `a comma-separated list of ${ATTRIBUTIONS.join(", ")}`,
+  },
+  modality: { codec: listCodec(MODALITIES), expected: `a comma-separated list of ${MODALITIES.join(", ")}` },
   holder: { codec: HolderCodec, expected: "any, both or an actor id" },
   source: { codec: z.string().regex(SLUG_PATTERN), expected: "a source id" },
   finding: { codec: FindingCodec, expected: "a finding such as cns-us-china-2000#F3" },
@@ -119,6 +124,10 @@ export function parseLink(search: string, known: KnownIds): ParsedLink {
   if (kinds !== undefined) filters.kinds = NODE_KINDS.filter((kind) => kinds.includes(kind));
   const relations = read("relation");
   if (relations !== undefined) filters.relations = RELATIONS.filter((r) => relations.includes(r));
+  const attributions = read("attribution");
+  if (attributions !== undefined) filters.attributions = ATTRIBUTIONS.filter((a) => attributions.includes(a));
+  const modalities = read("modality");
+  if (modalities !== undefined) filters.modalities = MODALITIES.filter((m) => modalities.includes(m));
   const holder = read("holder");
   if (holder !== undefined) {
     if (holder === "any" || holder === "both" || known.holders.has(holder))
@@ -157,6 +166,10 @@ export function linkQuery(view: SharedView): string {
   if (filters.relations.length !== RELATIONS.length) {
     parts.push(["relation", PARAMS.relation.codec.encode([...filters.relations])]);
   }
+  if (filters.attributions.length !== ATTRIBUTIONS.length)
+    parts.push(["attribution", PARAMS.attribution.codec.encode([...filters.attributions])]);
+  if (filters.modalities.length !== MODALITIES.length)
+    parts.push(["modality", PARAMS.modality.codec.encode([...filters.modalities])]);
   if (filters.holder !== "any") parts.push(["holder", filters.holder]);
   if (filters.source !== null) parts.push(["source", filters.source]);
   if (filters.finding !== null) parts.push(["finding", filters.finding]);

@@ -1,14 +1,19 @@
 // The details panel: what is selected, its description, its claims grouped by relation and
-// holder with qualifiers, and the findings each claim rests on. Neighbours are buttons that move
-// the selection and the camera. With nothing selected it says how to begin.
+// holder with qualifiers, and under each claim who says it (stated, inferred with its reason, or the
+// document's own voice), how firmly (hedged, open question), its evidence quote and the findings it
+// rests on. Neighbours are buttons that move the selection and the camera. With nothing selected it
+// says how to begin.
 import type { FindingRecord } from "../../graph/build.ts";
+import { claimVoice } from "../../graph/records.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
-import { KIND_STYLES, RELATION_STYLES } from "../../model/vocabulary.ts";
+import { ATTRIBUTION_STYLES, KIND_STYLES, MODALITY_STYLES, RELATION_STYLES } from "../../model/vocabulary.ts";
+import { ATTRIBUTION_LOOKS } from "../controllers/attribution-styles.ts";
 import {
   type ClaimDetails,
   type ClaimEntry,
   claimSentence,
   describeSelection,
+  disputedSentence,
   type NodeDetails,
   type NodeRef,
 } from "../state/details.ts";
@@ -60,18 +65,96 @@ export function createDetailsPanel(store: Store, graph: LinkageGraph) {
       ),
     );
 
-  const claimItem = (entry: ClaimEntry, current: string) =>
+  /** "hedged" or "open question" beside the claim (claimVoice's hedge); nothing for a plain assertion. */
+  const modalityMarker = (entry: ClaimEntry) => {
+    const hedge = claimVoice(entry).hedge;
+    return hedge && entry.modality
+      ? el("span", {
+          class: "claim-marker",
+          text: hedge,
+          attrs: { "data-modality": entry.modality, title: MODALITY_STYLES[entry.modality].description },
+        })
+      : null;
+  };
+
+  /** The inferred badge with the note as its reason: the holders are our reading, and why. */
+  const inferredReason = (reason: string) =>
     el(
+      "p",
+      { class: "claim-inferred" },
+      el("span", {
+        class: "claim-badge",
+        text: ATTRIBUTION_STYLES.inferred.badge,
+        attrs: { title: ATTRIBUTION_STYLES.inferred.description },
+      }),
+      " ",
+      el("span", { class: "claim-reason", text: reason }),
+    );
+
+  /** The document's own voice, the evidence quote with its findings, who it says differ, why inferred. */
+  const voiceAndEvidence = (entry: ClaimEntry) => {
+    const voice = claimVoice(entry);
+    return [
+      voice.lead
+        ? el("p", {
+            class: "claim-voice",
+            text: voice.lead,
+            attrs: { title: ATTRIBUTION_STYLES.document.description },
+          })
+        : null,
+      voice.evidence
+        ? el(
+            "figure",
+            { class: "claim-evidence" },
+            el("blockquote", { class: "evidence-quote" }, el("p", { text: `“${voice.evidence}”` })),
+            el(
+              "figcaption",
+              { class: "evidence-cites" },
+              entry.findings.length === 1 ? "Finding " : "Findings ",
+              ...entry.findings.flatMap((finding, i) => [
+                i > 0 ? ", " : null,
+                el("span", {
+                  class: "evidence-finding",
+                  text: finding.id,
+                  attrs: { title: finding.summary },
+                }),
+              ]),
+            ),
+          )
+        : null,
+      entry.disputedBy.length >= 2
+        ? el("p", {
+            class: "claim-disputed",
+            text: disputedSentence(entry.disputedBy.map((actor) => actor.label)),
+          })
+        : null,
+      voice.inferredBecause ? inferredReason(voice.inferredBecause) : null,
+    ];
+  };
+
+  const claimItem = (entry: ClaimEntry, current: string) => {
+    const marker = modalityMarker(entry);
+    return el(
       "li",
-      { class: "claim", attrs: { "data-claim": entry.id } },
+      {
+        class: "claim",
+        attrs: {
+          "data-claim": entry.id,
+          "data-attribution": entry.attribution,
+          "data-modality": entry.modality,
+        },
+      },
       el(
         "p",
         { class: "claim-sentence" },
         nodeButton(entry.source, current),
         ` ${RELATION_STYLES[entry.relation].verb} `,
         nodeButton(entry.target, current),
+        marker ? " " : null,
+        marker,
       ),
       entry.qualifier ? el("p", { class: "claim-qualifier", text: `“${entry.qualifier}”` }) : null,
+      ...voiceAndEvidence(entry),
       entry.speaker ? el("p", { class: "claim-speaker", text: `Said by ${entry.speaker}` }) : null,
       findingList(entry.findings),
       el("button", {
@@ -81,6 +164,7 @@ export function createDetailsPanel(store: Store, graph: LinkageGraph) {
         on: { click: () => selectClaim(entry.id) },
       }),
     );
+  };
 
   const hiddenNote = (what: string) =>
     el(
@@ -125,7 +209,11 @@ export function createDetailsPanel(store: Store, graph: LinkageGraph) {
           el(
             "h4",
             { class: "claim-group-title" },
-            relationSwatch(group.relation, group.holderKey === "both"),
+            relationSwatch(
+              group.relation,
+              group.holderKey === "both",
+              group.attribution ? ATTRIBUTION_LOOKS[group.attribution] : undefined,
+            ),
             el("span", { text: `${RELATION_STYLES[group.relation].label} · ${group.holderLabel}` }),
           ),
           el(
@@ -144,8 +232,12 @@ export function createDetailsPanel(store: Store, graph: LinkageGraph) {
     return [
       el(
         "p",
-        { class: "chip" },
-        relationSwatch(claim.relation, claim.heldByBothSides),
+        { class: "chip", attrs: { "data-attribution": claim.attribution } },
+        relationSwatch(
+          claim.relation,
+          claim.heldByBothSides,
+          claim.attribution ? ATTRIBUTION_LOOKS[claim.attribution] : undefined,
+        ),
         el("span", { text: `Claim · ${RELATION_STYLES[claim.relation].label}` }),
       ),
       el(
@@ -156,17 +248,23 @@ export function createDetailsPanel(store: Store, graph: LinkageGraph) {
         nodeButton(claim.target, null),
       ),
       details.hidden ? hiddenNote("claim") : null,
+      claimVoice(claim).hedge ? el("p", { class: "claim-marks" }, modalityMarker(claim)) : null,
       claim.qualifier ? el("p", { class: "claim-qualifier", text: `“${claim.qualifier}”` }) : null,
-      el("p", { class: "description", text: claim.note }),
+      // An inferred claim's note is its reason, shown with the badge; any other note is its description.
+      claim.attribution === "inferred" ? null : el("p", { class: "description", text: claim.note }),
+      ...voiceAndEvidence(claim),
       el(
         "dl",
         { class: "facts" },
-        el("dt", { text: "Held by" }),
-        el(
-          "dd",
-          {},
-          ...claim.holders.flatMap((holder, i) => [i > 0 ? " and " : null, nodeButton(holder, null)]),
-        ),
+        // The document's own voice has no holders: no "Held by" line at all, rather than an empty one.
+        claim.holders.length ? el("dt", { text: "Held by" }) : null,
+        claim.holders.length
+          ? el(
+              "dd",
+              {},
+              ...claim.holders.flatMap((holder, i) => [i > 0 ? " and " : null, nodeButton(holder, null)]),
+            )
+          : null,
         claim.speaker ? el("dt", { text: "Said by" }) : null,
         claim.speaker ? el("dd", { text: claim.speaker }) : null,
         el("dt", { text: "Source" }),

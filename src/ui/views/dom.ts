@@ -1,6 +1,12 @@
 // The one way views make DOM: elements from createElement, text from text nodes, never HTML
 // strings, so text from graph-data can never become markup. Also the SVG swatches of the legend.
-import { KIND_STYLES, type NodeKind, RELATION_STYLES, type Relation } from "../../model/vocabulary.ts";
+import {
+  KIND_STYLES,
+  type NodeKind,
+  RELATION_STYLES,
+  RELATIONS,
+  type Relation,
+} from "../../model/vocabulary.ts";
 
 type Child = Node | string | number | null | undefined | false;
 
@@ -84,22 +90,63 @@ const HEAD_MARKS: Record<(typeof RELATION_STYLES)[Relation]["head"], () => SVGEl
   diamond: () => svg("polygon", { points: "25,6 30,1.5 35,6 30,10.5" }),
 };
 
-export function relationSwatch(relation: Relation, thick = false): SVGSVGElement {
+/** How an attribution redraws a relation's line (ATTRIBUTION_LOOKS); absent draws it plainly. */
+export interface SwatchLook {
+  color: string | null;
+  opacity: number;
+  tail: string | null;
+}
+
+export function relationSwatch(relation: Relation, thick = false, look?: SwatchLook): SVGSVGElement {
   const style = RELATION_STYLES[relation];
+  const color = look?.color ?? style.color;
   const root = svg("svg", { width: 36, height: 12, viewBox: "0 0 36 12", "aria-hidden": "true" });
   root.setAttribute("class", "swatch swatch-line");
   const line = svg("line", {
-    x1: 1,
+    x1: look?.tail ? 7 : 1,
     y1: 6,
     x2: 28,
     y2: 6,
-    stroke: style.color,
+    stroke: color,
     "stroke-width": thick ? 4 : 2,
   });
   if (style.dash > 0) line.setAttribute("stroke-dasharray", `${style.dash} 3`);
   const head = HEAD_MARKS[style.head]();
-  head.setAttribute("fill", style.color);
+  head.setAttribute("fill", color);
   root.append(line, head);
+  if (look?.tail) root.append(svg("circle", { cx: 4, cy: 6, r: 3.2, fill: color }));
+  if (look && look.opacity < 1) root.setAttribute("opacity", String(look.opacity));
+  return root;
+}
+
+/**
+ * A claim line as its attribution draws it (ATTRIBUTION_LOOKS): a look without a colour of its own
+ * keeps the relation's, so its sample runs through the three relation colours.
+ */
+export function attributionSwatch(look: SwatchLook): SVGSVGElement {
+  const root = svg("svg", { width: 36, height: 12, viewBox: "0 0 36 12", "aria-hidden": "true" });
+  root.setAttribute("class", "swatch swatch-line");
+  const colours = look.color ? [look.color] : RELATIONS.map((relation) => RELATION_STYLES[relation].color);
+  const start = look.tail ? 8 : 1;
+  const step = (34 - start) / colours.length;
+  colours.forEach((colour, i) => {
+    root.append(
+      svg("line", {
+        x1: start + i * step,
+        y1: 6,
+        x2: start + (i + 1) * step,
+        y2: 6,
+        stroke: colour,
+        "stroke-width": 2.6,
+        "stroke-opacity": look.opacity,
+      }),
+    );
+  });
+  if (look.tail) {
+    root.append(
+      svg("circle", { cx: 5, cy: 6, r: 3.6, fill: look.color ?? "#475569", "fill-opacity": look.opacity }),
+    );
+  }
   return root;
 }
 

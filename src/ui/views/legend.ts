@@ -1,17 +1,29 @@
-// The legend, which is also the kind and relation filter: every colour, shape and line cue is
-// explained once, and each kind or relation is a toggle button with its visible count.
-import { KIND_STYLES, NODE_KINDS, RELATION_STYLES, RELATIONS } from "../../model/vocabulary.ts";
-import type { ExplorerState } from "../state/explorer-state.ts";
+// The legend, which is also the kind, relation, attribution and modality filter: every colour, shape
+// and line cue is explained once, and each value is a toggle button with its visible count. Wording
+// comes from the model's tables; how attributions are drawn, from ATTRIBUTION_LOOKS.
+import {
+  ATTRIBUTION_STYLES,
+  ATTRIBUTIONS,
+  KIND_STYLES,
+  MODALITIES,
+  MODALITY_STYLES,
+  type Modality,
+  NODE_KINDS,
+  RELATION_STYLES,
+  RELATIONS,
+} from "../../model/vocabulary.ts";
+import { ATTRIBUTION_LOOKS } from "../controllers/attribution-styles.ts";
+import type { Action, ExplorerState, Filters } from "../state/explorer-state.ts";
 import type { VisibleCounts } from "../state/filters.ts";
 import type { Store } from "../state/store.ts";
-import { el, kindSwatch, relationSwatch, widthSwatch } from "./dom.ts";
+import { attributionSwatch, el, kindSwatch, relationSwatch, widthSwatch } from "./dom.ts";
 
 interface Toggle {
   button: HTMLButtonElement;
   count: HTMLElement;
 }
 
-function toggleButton(swatch: SVGElement, label: string, description: string, onClick: () => void): Toggle {
+function toggleButton(swatch: Element, label: string, description: string, onClick: () => void): Toggle {
   const count = el("span", { class: "legend-count", attrs: { "aria-hidden": "true" } });
   const button = el(
     "button",
@@ -28,26 +40,129 @@ function toggleButton(swatch: SVGElement, label: string, description: string, on
   return { button, count };
 }
 
-/** `sides` names the two sides for the thick-line cue, e.g. "the United States and China". */
-export function createLegend(store: Store, sides: string) {
-  const kindToggles = new Map(
-    NODE_KINDS.map((kind) => [
-      kind,
-      toggleButton(kindSwatch(kind), KIND_STYLES[kind].plural, KIND_STYLES[kind].description, () =>
-        store.dispatch({ type: "toggleKind", kind }),
+/**
+ * A modality's sample: the short mark the matrix uses (HEDGED_MARK there) in the marker's box. The
+ * details panel writes the marker out in words; a plain assertion has no mark.
+ */
+const MODALITY_GLYPHS: Record<Modality, string> = { asserted: "", hedged: "~", question: "?" };
+
+function modalitySwatch(modality: Modality): HTMLElement {
+  const glyph = MODALITY_GLYPHS[modality];
+  return el("span", {
+    class: `modality-swatch${glyph ? " modality-swatch-marked" : ""}`,
+    text: glyph,
+    attrs: { "aria-hidden": "true", "data-modality": modality },
+  });
+}
+
+/** One group of toggles: which values, how each looks and reads, its action, its filter and counts. */
+interface ToggleGroup<T extends string> {
+  id: string;
+  title: string;
+  values: readonly T[];
+  swatch(value: T): Element;
+  label(value: T): string;
+  description(value: T): string;
+  action(value: T): Action;
+  shown(filters: Filters): readonly T[];
+  count(counts: VisibleCounts, value: T): number;
+}
+
+function toggleGroup<T extends string>(store: Store, group: ToggleGroup<T>) {
+  const toggles = new Map(
+    group.values.map((value) => [
+      value,
+      toggleButton(group.swatch(value), group.label(value), group.description(value), () =>
+        store.dispatch(group.action(value)),
       ),
     ]),
   );
-  const relationToggles = new Map(
-    RELATIONS.map((relation) => [
-      relation,
-      toggleButton(
-        relationSwatch(relation),
-        RELATION_STYLES[relation].label,
-        RELATION_STYLES[relation].description,
-        () => store.dispatch({ type: "toggleRelation", relation }),
-      ),
-    ]),
+  const elements = [
+    el("h3", { class: "group-title", id: group.id, text: group.title }),
+    el(
+      "ul",
+      { class: "legend-list", attrs: { "aria-labelledby": group.id } },
+      ...[...toggles.values()].map((toggle) => el("li", {}, toggle.button)),
+    ),
+  ];
+  return {
+    elements,
+    update(state: ExplorerState, counts: VisibleCounts) {
+      const shown = group.shown(state.filters);
+      for (const [value, toggle] of toggles) {
+        const on = shown.includes(value);
+        const count = group.count(counts, value);
+        toggle.button.setAttribute("aria-pressed", String(on));
+        toggle.count.textContent = String(count);
+        toggle.button.setAttribute(
+          "aria-label",
+          `${group.label(value)}: ${on ? `${count} shown` : "hidden"}`,
+        );
+      }
+    },
+  };
+}
+
+/** `sides` names the two sides for the thick-line cue, e.g. "the United States and China". */
+export function createLegend(store: Store, sides: string) {
+  const groups = [
+    toggleGroup(store, {
+      id: "legend-nodes",
+      title: "Nodes",
+      values: NODE_KINDS,
+      swatch: (kind) => kindSwatch(kind),
+      label: (kind) => KIND_STYLES[kind].plural,
+      description: (kind) => KIND_STYLES[kind].description,
+      action: (kind) => ({ type: "toggleKind", kind }),
+      shown: (filters) => filters.kinds,
+      count: (counts, kind) => counts.byKind[kind],
+    }),
+    toggleGroup(store, {
+      id: "legend-claims",
+      title: "Claims",
+      values: RELATIONS,
+      swatch: (relation) => relationSwatch(relation),
+      label: (relation) => RELATION_STYLES[relation].label,
+      description: (relation) => RELATION_STYLES[relation].description,
+      action: (relation) => ({ type: "toggleRelation", relation }),
+      shown: (filters) => filters.relations,
+      count: (counts, relation) => counts.byRelation[relation],
+    }),
+    toggleGroup(store, {
+      id: "legend-attribution",
+      title: "Who says it",
+      values: ATTRIBUTIONS,
+      swatch: (attribution) => attributionSwatch(ATTRIBUTION_LOOKS[attribution]),
+      label: (attribution) => ATTRIBUTION_STYLES[attribution].label,
+      description: (attribution) =>
+        `${ATTRIBUTION_STYLES[attribution].description} Drawn ${ATTRIBUTION_LOOKS[attribution].cue}.`,
+      action: (attribution) => ({ type: "toggleAttribution", attribution }),
+      shown: (filters) => filters.attributions,
+      count: (counts, attribution) => counts.byAttribution[attribution],
+    }),
+    toggleGroup(store, {
+      id: "legend-modality",
+      title: "How firmly",
+      values: MODALITIES,
+      swatch: (modality) => modalitySwatch(modality),
+      label: (modality) => MODALITY_STYLES[modality].label,
+      description: (modality) => MODALITY_STYLES[modality].description,
+      action: (modality) => ({ type: "toggleModality", modality }),
+      shown: (filters) => filters.modalities,
+      count: (counts, modality) => counts.byModality[modality],
+    }),
+  ];
+
+  // The attribution cues in words, from the same table the renderer draws from.
+  const attributionCues = ATTRIBUTIONS.filter((attribution) => attribution !== "stated").map((attribution) =>
+    el(
+      "li",
+      { attrs: { "data-attribution": attribution } },
+      attributionSwatch(ATTRIBUTION_LOOKS[attribution]),
+      el("span", {
+        text: `${ATTRIBUTION_STYLES[attribution].label}: drawn ${ATTRIBUTION_LOOKS[attribution].cue}`,
+      }),
+    ),
   );
 
   const element = el(
@@ -55,23 +170,21 @@ export function createLegend(store: Store, sides: string) {
     { class: "panel-section legend", attrs: { "aria-labelledby": "legend-title" } },
     el("h2", { id: "legend-title", class: "section-title", text: "Legend and filters" }),
     el("p", { class: "hint", text: "Click an entry to hide or show it." }),
-    el("h3", { class: "group-title", id: "legend-nodes", text: "Nodes" }),
-    el(
-      "ul",
-      { class: "legend-list", attrs: { "aria-labelledby": "legend-nodes" } },
-      ...[...kindToggles.values()].map((toggle) => el("li", {}, toggle.button)),
-    ),
-    el("h3", { class: "group-title", id: "legend-claims", text: "Claims" }),
-    el(
-      "ul",
-      { class: "legend-list", attrs: { "aria-labelledby": "legend-claims" } },
-      ...[...relationToggles.values()].map((toggle) => el("li", {}, toggle.button)),
-    ),
+    ...groups.flatMap((group) => group.elements),
     el(
       "ul",
       { class: "legend-cues", attrs: { "aria-label": "How to read the lines and sizes" } },
       el("li", {}, widthSwatch(true), el("span", { text: `Thick line: held by both ${sides}` })),
       el("li", {}, widthSwatch(false), el("span", { text: "Thin line: held by one side" })),
+      ...attributionCues,
+      el(
+        "li",
+        {},
+        el("span", { class: "cue-glyph" }, modalitySwatch("hedged")),
+        el("span", {
+          text: `${MODALITY_STYLES.hedged.label} or ${MODALITY_STYLES.question.label.toLowerCase()}: marked “${MODALITY_STYLES.hedged.marker}” or “${MODALITY_STYLES.question.marker}” beside the claim in the details`,
+        }),
+      ),
       el(
         "li",
         {},
@@ -90,24 +203,7 @@ export function createLegend(store: Store, sides: string) {
   return {
     element,
     update(state: ExplorerState, counts: VisibleCounts) {
-      for (const [kind, toggle] of kindToggles) {
-        const shown = state.filters.kinds.includes(kind);
-        toggle.button.setAttribute("aria-pressed", String(shown));
-        toggle.count.textContent = String(counts.byKind[kind]);
-        toggle.button.setAttribute(
-          "aria-label",
-          `${KIND_STYLES[kind].plural}: ${shown ? `${counts.byKind[kind]} shown` : "hidden"}`,
-        );
-      }
-      for (const [relation, toggle] of relationToggles) {
-        const shown = state.filters.relations.includes(relation);
-        toggle.button.setAttribute("aria-pressed", String(shown));
-        toggle.count.textContent = String(counts.byRelation[relation]);
-        toggle.button.setAttribute(
-          "aria-label",
-          `${RELATION_STYLES[relation].label}: ${shown ? `${counts.byRelation[relation]} shown` : "hidden"}`,
-        );
-      }
+      for (const group of groups) group.update(state, counts);
     },
   };
 }

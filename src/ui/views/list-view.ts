@@ -1,6 +1,7 @@
 // The list view: every visible node and claim as real tables, under the same filters as the graph.
 // It is the accessible alternative to the canvas: buttons in rows select, the panel explains.
-import type { LinkageGraph } from "../../graph/types.ts";
+import { claimVoice } from "../../graph/records.ts";
+import type { ClaimAttributes, LinkageGraph } from "../../graph/types.ts";
 import { KIND_STYLES, RELATION_STYLES } from "../../model/vocabulary.ts";
 import type { ExplorerState, Selection } from "../state/explorer-state.ts";
 import type { Visibility } from "../state/filters.ts";
@@ -59,6 +60,21 @@ export function createListView(store: Store, graph: LinkageGraph) {
       on: { click: () => store.dispatch({ type: "select", selection, focus: true }) },
     });
 
+  const holdersText = (attributes: ClaimAttributes) => {
+    const voice = claimVoice({
+      attribution: attributes.attribution ?? null,
+      modality: attributes.modality ?? null,
+      evidence: attributes.evidence ?? null,
+      note: attributes.note,
+    });
+    const holders = attributes.heldBy
+      .filter((h) => graph.hasNode(h))
+      .map(label)
+      .join(" and ");
+    const who = voice.lead ?? holders;
+    return voice.markers.length ? `${who} (${voice.markers.join(", ")})` : who;
+  };
+
   let renderedFor: Visibility | null = null;
 
   // Selection only restyles rows: re-rendering would destroy the focused button under a keyboard user.
@@ -111,12 +127,8 @@ export function createListView(store: Store, graph: LinkageGraph) {
         { attrs: { "data-claim": id } },
         el("th", { attrs: { scope: "row" } }, selectButton({ type: "claim", id }, sentence)),
         el("td", {}, relationSwatch(attributes.relation), ` ${RELATION_STYLES[attributes.relation].label}`),
-        el("td", {
-          text: attributes.heldBy
-            .filter((h) => graph.hasNode(h))
-            .map(label)
-            .join(" and "),
-        }),
+        // What the canvas shows by grey and lightness, in words: the document's voice, inferred, hedged.
+        el("td", { text: holdersText(attributes) }),
         el("td", { text: attributes.qualifier ?? "" }),
         el("td", { text: attributes.findings.map((ref) => ref.slice(ref.lastIndexOf("#") + 1)).join(", ") }),
       );

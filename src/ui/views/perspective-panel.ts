@@ -1,8 +1,9 @@
 // The sidebar's Perspective section: everyone, one holder's lens, or Compare (holder A against B),
 // and the legend of what the network then shows (the faded claims, or the compare roles with their
 // counts). Choices come from the graph's holders; changes become setPerspective actions.
-import type { ClaimRole } from "../../graph/perspectives.ts";
+import { type ClaimRole, PATTERN_TEXT } from "../../graph/perspectives.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
+import { ATTRIBUTION_LOOKS } from "../controllers/attribution-styles.ts";
 import { COMPARE_ROLE_STYLES, COMPARE_ROLES } from "../controllers/perspective-styles.ts";
 import type { ExplorerState } from "../state/explorer-state.ts";
 import type { Visibility } from "../state/filters.ts";
@@ -14,7 +15,7 @@ import { el } from "./dom.ts";
 
 const SVG = "http://www.w3.org/2000/svg";
 
-/** A line in the role's colour and width; contested also gets a dot pattern-free thicker stroke. */
+/** A line in the role's colour and width; the document's claims keep their tail mark. */
 function roleSwatch(role: ClaimRole): SVGSVGElement {
   const style = COMPARE_ROLE_STYLES[role];
   const root = document.createElementNS(SVG, "svg");
@@ -27,6 +28,14 @@ function roleSwatch(role: ClaimRole): SVGSVGElement {
     line.setAttribute(name, String(value));
   line.setAttribute("stroke-width", String(Math.max(1.6, style.size * 1.1)));
   root.append(line);
+  // Differences with sides not stated are the document's own claims, drawn with its tail mark.
+  if (role === "differ-unassigned" && ATTRIBUTION_LOOKS.document.tail) {
+    line.setAttribute("x1", "8");
+    const dot = document.createElementNS(SVG, "circle");
+    for (const [name, value] of Object.entries({ cx: 5, cy: 6, r: 3.8, fill: style.color }))
+      dot.setAttribute(name, String(value));
+    root.append(dot);
+  }
   return root;
 }
 
@@ -140,6 +149,19 @@ export function createPerspectivePanel(store: Store, graph: LinkageGraph) {
     ),
   );
 
+  // Items resting on inferred holders: counted apart from what the document states, by pattern.
+  const inferredList = el("ul", { class: "legend-cues compare-inferred-list" });
+  const inferredBox = el(
+    "div",
+    { class: "compare-inferred", attrs: { "aria-labelledby": "compare-inferred-title" } },
+    el("h3", { class: "group-title", id: "compare-inferred-title", text: "Resting on inferred holders" }),
+    el("p", {
+      class: "hint",
+      text: "Kept apart from the counts above: at least one claim's holders are our reading, not the document's words. Those claims are drawn lighter.",
+    }),
+    inferredList,
+  );
+
   const element = el(
     "section",
     {
@@ -160,6 +182,7 @@ export function createPerspectivePanel(store: Store, graph: LinkageGraph) {
     holderB.field,
     lensNote,
     compareLegend,
+    inferredBox,
   );
 
   let shown: { perspective: Perspective; visibility: Visibility } | null = null;
@@ -175,6 +198,7 @@ export function createPerspectivePanel(store: Store, graph: LinkageGraph) {
       holderA.field.hidden = perspective.mode !== "compare";
       holderB.field.hidden = perspective.mode !== "compare";
       compareLegend.hidden = perspective.mode !== "compare";
+      inferredBox.hidden = perspective.mode !== "compare";
       lensNote.hidden = perspective.mode === "compare";
       const layer = cache.layer(perspective, visibility);
       if (perspective.mode === "lens") {
@@ -194,6 +218,19 @@ export function createPerspectivePanel(store: Store, graph: LinkageGraph) {
           parts.label.title = fill(style.description);
           parts.count.textContent = String(counts[role]);
         }
+        const inferred = [...(layer?.inferred ?? [])];
+        inferredList.replaceChildren(
+          ...(inferred.length
+            ? inferred.map(([pattern, count]) =>
+                el(
+                  "li",
+                  { attrs: { "data-pattern": pattern } },
+                  el("span", { class: "compare-role-label", text: PATTERN_TEXT[pattern].title }),
+                  el("span", { class: "legend-count", text: String(count) }),
+                ),
+              )
+            : [el("li", { text: "None: every agreement and disagreement here is stated." })]),
+        );
       } else {
         lensNote.textContent = "Every claim is drawn alike. A lens fades what one holder does not claim.";
       }

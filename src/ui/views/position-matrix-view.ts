@@ -1,14 +1,17 @@
 // The position matrix view: actors that hold claims as rows, issues and treaties as columns, each
-// cell a symbol and a word (never colour alone) with its findings. A grid in the ARIA sense: one
-// cell is in the Tab order (roving tabindex), arrow keys / Home / End move, Enter or Space selects the
-// cell's claims (selectCell: the column node is selected and the cell's claims are emphasised).
+// cell a symbol and a word (never colour alone) with its findings; "differ (sides not stated)" where
+// the document says the row differs without saying which view it holds, and a marker (seen and read
+// out) on hedged cells. A grid in the ARIA sense: one cell is in the Tab order (roving tabindex), arrow
+// keys / Home / End move, Enter or Space selects the cell's claims (selectCell: the column node is
+// selected and the cell's claims are emphasised).
 // Sorting by contestedness and a CSV download. Computed only while the view is open.
 
 import { positionMatrixCsv } from "../../formats/position-matrix-csv.ts";
 import { type CellPosition, type PositionMatrix, positionMatrix } from "../../graph/position-matrix.ts";
 import type { ClaimRecord } from "../../graph/records.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
-import { KIND_STYLES, RELATION_STYLES, type Relation } from "../../model/vocabulary.ts";
+import { KIND_STYLES, MODALITY_STYLES, RELATION_STYLES, type Relation } from "../../model/vocabulary.ts";
+import { disputedSentence } from "../state/details.ts";
 import type { ExplorerState } from "../state/explorer-state.ts";
 import type { Visibility } from "../state/filters.ts";
 import { activeCell, type MatrixSort } from "../state/perspective.ts";
@@ -22,7 +25,14 @@ export const POSITION_TEXT: Record<CellPosition, { symbol: string; text: string 
   opposes: { symbol: "✗", text: "opposes" },
   mixed: { symbol: "±", text: "mixed" },
   linkage: { symbol: "↔", text: "linkage" },
+  "differ-unassigned": { symbol: "≠", text: "differ (sides not stated)" },
   none: { symbol: "·", text: "nothing" },
+};
+
+/** The marker of a cell with a hedged claim or an open question: seen, and read out. */
+export const HEDGED_MARK = {
+  symbol: "~",
+  text: `${MODALITY_STYLES.hedged.marker} or ${MODALITY_STYLES.question.marker}`,
 };
 
 /** More columns than this are cut, with a note: a table thousands wide helps no one. */
@@ -84,6 +94,12 @@ export function createPositionMatrixView(store: Store, graph: LinkageGraph) {
           el("span", { class: "cell-symbol", text: symbol, attrs: { "aria-hidden": "true" } }),
           ` ${text}`,
         ),
+      ),
+      el(
+        "li",
+        {},
+        el("span", { class: "cell-hedged", text: HEDGED_MARK.symbol, attrs: { "aria-hidden": "true" } }),
+        ` ${HEDGED_MARK.text}`,
       ),
     ),
     el("div", { class: "matrix-tools" }, sortButton, exportButton),
@@ -214,7 +230,16 @@ export function createPositionMatrixView(store: Store, graph: LinkageGraph) {
           ...row.cells.slice(0, MAX_COLUMNS).map((cell, c) => {
             const look = POSITION_TEXT[cell.position];
             const findings = cell.findings.map(shortRef);
-            const claims = [...cell.stances, ...cell.linkages];
+            const claims = [...cell.stances, ...cell.linkages, ...cell.disputed];
+            // A stance or linkage beside a difference the document leaves unassigned: both are said.
+            const alsoDiffer = cell.disputed.length > 0 && cell.position !== "differ-unassigned";
+            const reading = [
+              look.text,
+              alsoDiffer ? `also ${POSITION_TEXT["differ-unassigned"].text}` : "",
+              cell.hedged ? HEDGED_MARK.text : "",
+            ]
+              .filter(Boolean)
+              .join("; ");
             const column = columns[c];
             const title = [
               ...claims.map(sentence),
@@ -232,13 +257,28 @@ export function createPositionMatrixView(store: Store, graph: LinkageGraph) {
                   "data-holder": row.holder,
                   "data-column": cell.column,
                   "data-position": cell.position,
+                  "data-hedged": cell.hedged,
                   "aria-selected": "false",
-                  "aria-label": `${row.label} on ${column?.label ?? cell.column}: ${look.text}${findings.length ? `; findings ${findings.join(", ")}` : ""}`,
+                  "aria-label": `${row.label} on ${column?.label ?? cell.column}: ${reading}${findings.length ? `; findings ${findings.join(", ")}` : ""}`,
                   title: title || null,
                 },
               },
               el("span", { class: "cell-symbol", text: look.symbol, attrs: { "aria-hidden": "true" } }),
               cell.position === "none" ? null : el("span", { class: "cell-text", text: look.text }),
+              alsoDiffer
+                ? el("span", {
+                    class: "cell-text cell-also",
+                    text: POSITION_TEXT["differ-unassigned"].text,
+                  })
+                : null,
+              cell.hedged
+                ? el(
+                    "span",
+                    { class: "cell-hedged", attrs: { title: HEDGED_MARK.text } },
+                    el("span", { text: HEDGED_MARK.symbol, attrs: { "aria-hidden": "true" } }),
+                    el("span", { class: "visually-hidden", text: ` (${HEDGED_MARK.text})` }),
+                  )
+                : null,
               findings.length ? el("span", { class: "cell-findings", text: findings.join(", ") }) : null,
             );
           }),
@@ -276,7 +316,7 @@ export function createPositionMatrixView(store: Store, graph: LinkageGraph) {
       return;
     }
     const summaries = new Map(matrix.findings.map((f) => [f.id, f.summary]));
-    const claims = [...found.stances, ...found.linkages];
+    const claims = [...found.stances, ...found.linkages, ...found.disputed];
     cellDetails.replaceChildren(
       el("h3", {
         class: "details-subtitle",
@@ -291,6 +331,16 @@ export function createPositionMatrixView(store: Store, graph: LinkageGraph) {
             { class: "claim", attrs: { "data-claim": claim.id } },
             el("p", { class: "claim-sentence", text: sentence(claim) }),
             claim.qualifier ? el("p", { class: "claim-qualifier", text: `“${claim.qualifier}”` }) : null,
+            claim.modality && MODALITY_STYLES[claim.modality].marker
+              ? el("p", {
+                  class: "claim-marker",
+                  text: MODALITY_STYLES[claim.modality].marker,
+                  attrs: { "data-modality": claim.modality },
+                })
+              : null,
+            claim.disputedBy.length >= 2
+              ? el("p", { class: "claim-disputed", text: disputedSentence(claim.disputedBy.map(label)) })
+              : null,
             el("p", {
               class: "claim-findings",
               text: `Findings ${claim.findings.map(shortRef).join(", ")}`,

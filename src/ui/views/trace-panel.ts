@@ -1,13 +1,21 @@
-// The Trace panel: the preset questions, a form (target by search, holder, depth, relations), and the
-// answer as a list grouped by distance, each result with its chains and findings. Hovering or focusing
-// a result focuses its paths on the graph; the evidence brief downloads or copies as Markdown.
+// The Trace panel: the preset questions, the "Stated claims only" switch, a form (target by search,
+// holder, depth, relations), and the answer as a list grouped by distance, each result with its chains
+// and findings, each step saying who says it. Hovering or focusing a result focuses its paths on the
+// graph; the evidence brief (graph/trace-brief.ts, used as it is) downloads or copies as Markdown.
 // Reads the state and the precomputed answer; writes only actions. Text reaches the DOM as text.
 import { findingIndex } from "../../graph/build.ts";
+import { claimVoice } from "../../graph/records.ts";
 import type { SearchIndex } from "../../graph/search.ts";
 import { pathSteps, TRACE_DEPTH, type TraceResult } from "../../graph/trace.ts";
 import { traceBrief, traceQuestion } from "../../graph/trace-brief.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
-import { KIND_STYLES, RELATION_STYLES, RELATIONS, type Relation } from "../../model/vocabulary.ts";
+import {
+  ATTRIBUTION_STYLES,
+  KIND_STYLES,
+  RELATION_STYLES,
+  RELATIONS,
+  type Relation,
+} from "../../model/vocabulary.ts";
 import type { ExplorerState } from "../state/explorer-state.ts";
 import type { Visibility } from "../state/filters.ts";
 import { SIDES } from "../state/holders.ts";
@@ -53,6 +61,7 @@ export function createTracePanel(store: Store, graph: LinkageGraph, options: Tra
     holder: null,
     depth: TRACE_DEPTH.default,
     relations: ["links-to"],
+    attribution: null,
   };
   const ask = (change: Partial<TraceQuery>) => {
     const query = store.getState().trace.query;
@@ -72,7 +81,13 @@ export function createTracePanel(store: Store, graph: LinkageGraph, options: Tra
       {
         class: "trace-preset",
         attrs: { type: "button", "aria-pressed": "false", "data-preset": preset.id },
-        on: { click: () => store.dispatch({ type: "setTrace", query: preset.query }) },
+        on: {
+          // The switch stays as it is: a preset asks its question of the claims the switch admits.
+          click: () => {
+            const attribution = store.getState().trace.query?.attribution ?? draft.attribution ?? null;
+            store.dispatch({ type: "setTrace", query: { ...preset.query, attribution } });
+          },
+        },
       },
       el("span", { class: "trace-preset-question", text: preset.question }),
       el("span", { class: "trace-preset-hint", text: preset.hint }),
@@ -133,6 +148,24 @@ export function createTracePanel(store: Store, graph: LinkageGraph, options: Tra
       el("span", { text: RELATION_STYLES[relation].label }),
     );
   });
+
+  // "Stated claims only": a trace that follows only what the document attributes to its holders.
+  const statedSwitch = el("input", {
+    id: "trace-stated",
+    attrs: { type: "checkbox", role: "switch", "aria-describedby": "trace-stated-hint" },
+    on: { change: () => ask({ attribution: statedSwitch.checked ? "stated" : null }) },
+  });
+  const statedField = el(
+    "div",
+    { class: "trace-switch" },
+    statedSwitch,
+    el("label", { text: "Stated claims only", attrs: { for: "trace-stated" } }),
+    el("p", {
+      class: "hint",
+      id: "trace-stated-hint",
+      text: `Leaves out ${ATTRIBUTION_STYLES.inferred.label.toLowerCase()} holders and what ${ATTRIBUTION_STYLES.document.label.toLowerCase()} in its own voice.`,
+    }),
+  );
 
   const form = el(
     "details",
@@ -263,8 +296,9 @@ export function createTracePanel(store: Store, graph: LinkageGraph, options: Tra
       for (const step of pathSteps(path)) {
         const { claim } = step;
         for (const ref of claim.findings) cited.add(ref);
-        const holders = claim.heldBy.map(label).join(" and ");
-        const sentence = `${label(claim.source)} ${RELATION_STYLES[claim.relation as Relation]?.verb ?? claim.relation} ${label(claim.target)}${claim.qualifier ? `, “${claim.qualifier}”` : ""}; held by ${holders}`;
+        const voice = claimVoice(claim);
+        const holders = voice.lead ?? claim.heldBy.map(label).join(" and ");
+        const sentence = `${label(claim.source)} ${RELATION_STYLES[claim.relation as Relation]?.verb ?? claim.relation} ${label(claim.target)}${claim.qualifier ? `, “${claim.qualifier}”` : ""}; ${voice.lead ? voice.lead.toLowerCase() : `held by ${holders}`}${voice.markers.length ? ` (${voice.markers.join(", ")})` : ""}`;
         rows.push(
           el(
             "li",
@@ -289,6 +323,10 @@ export function createTracePanel(store: Store, graph: LinkageGraph, options: Tra
                 text: step.forward ? " (this way)" : " (back along the claim)",
               }),
               el("span", { class: "trace-holders", text: ` · ${holders}` }),
+              ...voice.markers.flatMap((marker) => [
+                " ",
+                el("span", { class: "claim-marker", text: marker }),
+              ]),
               " · ",
               ...claim.findings.map((ref, i) =>
                 el(
@@ -380,12 +418,15 @@ export function createTracePanel(store: Store, graph: LinkageGraph, options: Tra
     const from = `From ${label(trace.target)}`;
     const holder = trace.holder ? `claims held by ${label(trace.holder)}` : "claims held by anyone";
     const relations = trace.relations.map((r) => RELATION_STYLES[r].label.toLowerCase()).join(", ");
-    meta.textContent = `${from} · ${holder} · ${relations} · up to ${plural(trace.depth, "claim")}. ${plural(trace.results.length, "node")} reached.`;
+    const stated = trace.attribution
+      ? ` · ${ATTRIBUTION_STYLES[trace.attribution].label.toLowerCase()} only`
+      : "";
+    meta.textContent = `${from} · ${holder} · ${relations}${stated} · up to ${plural(trace.depth, "claim")}. ${plural(trace.results.length, "node")} reached.`;
     if (trace.results.length === 0) {
       results.replaceChildren(
         el("p", {
           class: "hint",
-          text: "Nothing is reached: no claim with these relations and this holder touches the target.",
+          text: `Nothing is reached: no ${trace.attribution ? `${ATTRIBUTION_STYLES[trace.attribution].label.toLowerCase()} ` : ""}claim with these relations and this holder touches the target.`,
         }),
       );
       return;
@@ -418,6 +459,7 @@ export function createTracePanel(store: Store, graph: LinkageGraph, options: Tra
     el("h2", { id: "trace-title", class: "section-title", text: "Questions" }),
     el("p", { class: "hint", text: "Trace what an actor ties to an issue, and on what evidence." }),
     el("div", { class: "trace-presets" }, ...presetButtons),
+    statedField,
     form,
     answerBox,
   );
@@ -442,6 +484,7 @@ export function createTracePanel(store: Store, graph: LinkageGraph, options: Tra
     holderSelect.value = values.holder ?? "";
     depthSelect.value = String(values.depth);
     for (const [relation, box] of relationBoxes) box.checked = values.relations.includes(relation);
+    statedSwitch.checked = values.attribution === "stated";
     for (const item of results.querySelectorAll<HTMLElement>(".trace-result"))
       item.classList.toggle("is-focused", item.dataset.node === focus);
     if (answer && visibility) {

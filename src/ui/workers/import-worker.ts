@@ -1,6 +1,7 @@
 // Web worker: reads an imported file and parses it with the format table, off the page's thread.
 // The browser's DOMParser does not exist in workers, so XML is parsed here with @xmldom/xmldom, the
 // same XmlParser the CLI uses (DOCTYPE refused before parsing; line numbers in every message).
+import "../zod-csp.ts";
 import type { SerializedGraph } from "graphology-types";
 import { ImportError } from "../../formats/errors.ts";
 import { FORMATS, importGraph } from "../../formats/index.ts";
