@@ -1,8 +1,12 @@
 // `linkage compare` and `linkage findings` end to end: spawned as a user would, over graph-data; exit
-// codes, what the human output says and the JSON shapes that the README documents.
+// codes, what the human output says, the Markdown brief (the explorer's text) and the JSON shapes that
+// the README documents.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { compareBrief } from "../src/graph/compare-brief.ts";
+import { compare as compareHolders } from "../src/graph/perspectives.ts";
+import { loadGraphData } from "./support/graph-data.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -35,7 +39,7 @@ describe("linkage compare", () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     // F7's joint stance, with the quote it rests on.
     expect(stdout).toContain(
-      "United States supports UNSCR 1172 — “agree its benchmarks should remain the standard”  [United States + China; F7]\n       “Resolution 1172 should remain the standard”",
+      "United States supports UNSCR 1172 (“agree its benchmarks should remain the standard”)  [United States + China; F7]\n       “Resolution 1172 should remain the standard”",
     );
     // F8: the US side is our reading, so the difference is listed under inference, marked, with why.
     const inference = stdout.slice(stdout.indexOf("Resting on inference ("));
@@ -44,12 +48,28 @@ describe("linkage compare", () => {
     );
     // F10: the document's own voice, no side assigned.
     expect(stdout).toMatch(
-      /\? on US national missile defense \(NMD\) \(F10\)\n\s+The document says NMD is directed against China is linked to US national missile defense \(NMD\) — “is disputed as a claim about” {2}\[F10\]\n\s+“whether NMD is directed against China”/,
+      /\? on US national missile defense \(NMD\) \(F10\)\n\s+The document says whether NMD is directed against China is a point of difference over US national missile defense \(NMD\) {2}\[F10\]\n\s+“whether NMD is directed against China”/,
     );
     // F6: China's willingness was unclear, so its matching support is marked hedged.
     expect(stdout).toContain("[China; F6] [hedged]");
     expect(stdout.match(/^ {2}F3 {2}The sides split over linkage/gm)).toHaveLength(1);
     expect(stdout).not.toMatch(/^ {2}F12 {2}/m);
+  });
+
+  it("prints the Compare brief with --markdown, exactly as the explorer writes it", () => {
+    const { code, stdout } = linkage("compare", "actor:us", "actor:china", "--markdown");
+    expect(code).toBe(0);
+    const graph = loadGraphData();
+    expect(stdout).toBe(compareBrief(graph, compareHolders(graph, "actor:us", "actor:china")));
+    expect(stdout.split("\n")[0]).toBe("# Where United States and China differ");
+    expect(stdout).toContain("\n## Differences (12)\n");
+  });
+
+  it("refuses --markdown with --json: they print different things", () => {
+    const { code, stdout, stderr } = linkage("compare", "actor:us", "actor:china", "--json", "--markdown");
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("--json and --markdown print different things; give one");
   });
 
   it("prints the comparison as JSON with both claims and the findings of each disagreement", () => {

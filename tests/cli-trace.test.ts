@@ -1,8 +1,12 @@
 // `linkage trace` and `linkage path` end to end: spawned as a user runs them, over the real graph-data;
-// exit codes, what the human output shows, and the JSON shapes the README documents.
+// exit codes, what the human output shows (the answer first, each step once), the Markdown brief
+// (the same text the explorer downloads), --kind, and the JSON shapes the README documents.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { traceLinkages } from "../src/graph/trace.ts";
+import { traceBrief } from "../src/graph/trace-brief.ts";
+import { loadGraphData } from "./support/graph-data.ts";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -14,23 +18,71 @@ function linkage(...args: string[]) {
 const FLAGSHIP = ["trace", "--target", "issue:taiwan-arms-sales", "--holder", "actor:china"];
 
 describe("linkage trace", () => {
-  it("answers the flagship question with each chain, its direction and its evidence", () => {
+  it("answers the flagship question first, then the direct ties and the chains, each step once as a sentence", () => {
     const { code, stdout } = linkage(...FLAGSHIP);
     expect(code).toBe(0);
-    expect(stdout).toContain("What does China tie to US arms sales to Taiwan?");
-    expect(stdout).toMatch(/Distance 1 \(2 nodes\)/);
-    // The F3 linkage, followed backwards from arms sales to cooperation, with its qualifier and quote.
-    expect(stdout).toMatch(
-      /US arms sales to Taiwan\n\s+←links-to \(contingent on\)—\s+\[f3-cooperation-contingent-on-arms-sales; held by China; cns-us-china-2000#F3\]\n\s+“further nonproliferation cooperation is contingent on US arms sales toward Taiwan”\n\s+US–China nonproliferation cooperation/,
+    const lines = stdout.split("\n");
+    expect(lines[0]).toBe("What does China tie to US arms sales to Taiwan?");
+    expect(lines[3]).toMatch(
+      /^China ties US arms sales to Taiwan directly to two things: US–China nonproliferation cooperation \(contingent on, F3\) and Transferring TMD to Taiwan \(a highly provocative form of, F10\)\. Through /,
     );
-    expect(stdout).toMatch(/Sino-US relations\s+\(issue:bilateral-relations\)\n/);
+    expect(stdout).toContain(
+      "\nDirect ties (2)\n  • US–China nonproliferation cooperation is contingent on US arms sales to Taiwan  [China; F3]\n      “further nonproliferation cooperation is contingent on US arms sales toward Taiwan”\n",
+    );
+    expect(stdout).toContain(
+      "\nThrough US–China nonproliferation cooperation: a direct tie, from which three chains go on\n  • US–China nonproliferation cooperation is linked to Global proliferation threats (“matters more and more, with closer policy coordination, in addressing”)  [United States + China; F2]",
+    );
+    // No arrows, and no step printed twice.
+    expect(stdout).not.toMatch(/[←→]/);
+    const steps = lines.filter((line) => /^\s+• /.test(line));
+    expect(steps).toHaveLength(6);
+    expect(new Set(steps.map((line) => line.trim())).size).toBe(6);
     expect(stdout).toMatch(
-      /Findings cited \(\d+\):\n(.*\n)*\s+cns-us-china-2000#F3 {2}The sides split over linkage/,
+      /Findings cited \(3\):\n {2}F2 .*\n {2}F3 {2}The sides split over linkage.*\n {2}F10 /,
     );
     expect(stdout).not.toContain("Common US–China security interests");
   });
 
-  it("prints the JSON shape { target, holder, depth, results: [{ node, label, kind, distance, paths }] }", () => {
+  it("prints the evidence brief with --markdown, exactly as the explorer writes it", () => {
+    const { code, stdout } = linkage(...FLAGSHIP, "--markdown");
+    expect(code).toBe(0);
+    const graph = loadGraphData();
+    const trace = traceLinkages(graph, { target: "issue:taiwan-arms-sales", holder: "actor:china" });
+    expect(stdout).toBe(traceBrief(graph, trace));
+    expect(stdout.split("\n")[2]).toMatch(/^China ties US arms sales to Taiwan directly to two things: /);
+  });
+
+  it("refuses --markdown with --json: they print different things", () => {
+    const { code, stdout, stderr } = linkage(...FLAGSHIP, "--markdown", "--json");
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toContain("--json and --markdown print different things; give one");
+  });
+
+  it("answers only with nodes of the kinds asked for by --kind, which may repeat", () => {
+    const issues = JSON.parse(linkage(...FLAGSHIP, "--kind", "issue", "--json").stdout);
+    expect(issues.kinds).toEqual(["issue"]);
+    expect(issues.results.map((r: { node: string }) => r.node)).not.toContain("actor:taiwan");
+    expect(issues.results.every((r: { kind: string }) => r.kind === "issue")).toBe(true);
+    expect(issues.results).toHaveLength(5);
+    // Taiwan is reached through an issue: chains pass through any kind.
+    const actors = linkage(...FLAGSHIP, "--kind", "actor");
+    expect(actors.code).toBe(0);
+    expect(actors.stdout).toContain(
+      "China ties no actor to US arms sales to Taiwan directly. Through Transferring TMD to Taiwan, chains of two claims reach one actor: Taiwan.",
+    );
+    const both = JSON.parse(linkage(...FLAGSHIP, "--kind", "treaty", "--kind", "actor", "--json").stdout);
+    expect(both.kinds).toEqual(["actor", "treaty"]);
+    expect(JSON.parse(linkage(...FLAGSHIP, "--json").stdout).kinds).toBeNull();
+  });
+
+  it("exits 2 naming the kinds for an unknown --kind", () => {
+    const { code, stderr } = linkage(...FLAGSHIP, "--kind", "state");
+    expect(code).toBe(2);
+    expect(stderr).toContain('--kind: unknown kind "state"; expected actor, issue, treaty');
+  });
+
+  it("prints the JSON shape { target, holder, depth, relations, attribution, kinds, results: [{ node, label, kind, distance, paths }], findings }", () => {
     const { code, stdout } = linkage(...FLAGSHIP, "--json");
     expect(code).toBe(0);
     const trace = JSON.parse(stdout);
@@ -40,6 +92,16 @@ describe("linkage trace", () => {
       depth: 2,
       relations: ["links-to"],
     });
+    expect(Object.keys(trace)).toEqual([
+      "target",
+      "holder",
+      "depth",
+      "relations",
+      "attribution",
+      "kinds",
+      "results",
+      "findings",
+    ]);
     const first = trace.results[0];
     expect(trace.attribution).toBeNull();
     expect(Object.keys(first)).toEqual(["node", "label", "kind", "distance", "paths"]);
@@ -88,19 +150,22 @@ describe("linkage trace", () => {
   it("shows how the document voices each step: its own voice, inferred holders, hedges and open questions", () => {
     const { code, stdout } = linkage("trace", "--target", "issue:nmd", "--depth", "1");
     expect(code).toBe(0);
+    expect(stdout).toMatch(
+      /\nThe document, United States and China tie US national missile defense \(NMD\) directly to ten things: /,
+    );
     // F10: a difference the document does not assign, with the actors it names.
-    expect(stdout).toMatch(
-      /\[f10-nmd-aimed-at-china-disputed; The document says; cns-us-china-2000#F10\]\n\s+“whether NMD is directed against China”\n\s+Differ, sides not stated: United States, China\n/,
+    expect(stdout).toContain(
+      "  • The document says whether NMD is directed against China is a point of difference over US national missile defense (NMD)  [F10]\n      “whether NMD is directed against China”\n      Differ, sides not stated: United States, China\n",
     );
-    expect(stdout).toMatch(
-      /\[f5-nmd-risks-relations; The document says; cns-us-china-2000#F5\] \[hedged\]\n/,
+    expect(stdout).toContain(
+      "  • The document says US national missile defense (NMD) could destabilize, if not handled carefully, Sino-US relations  [F5] [hedged]\n",
     );
-    expect(stdout).toMatch(
-      /\[f12-csbms-resolve-nmd-concerns; The document says; cns-us-china-2000#F12\] \[open question\]\n/,
+    expect(stdout).toContain(
+      "  • The document asks of Confidence- and security-building measures (CSBMs): can they help resolve Chinese concerns about US national missile defense (NMD)?  [F12] [open question]\n",
     );
     // Inferred holders: marked, with the note that says why.
     expect(stdout).toMatch(
-      /\[f6-limited-defenses-answer-nmd-concerns; held by United States; cns-us-china-2000#F6\] \[inferred\]\n\s+“limited missile defenses that remain limited”\n\s+Why inferred: The summary gives/,
+      /\[United States; F6\] \[inferred\]\n\s+“limited missile defenses that remain limited”\n\s+Why inferred: The summary gives/,
     );
   });
 

@@ -163,7 +163,7 @@ describe("linkage show", () => {
     const { stdout } = linkage("show", "issue:taiwan-arms-sales");
     expect(stdout).toContain("Claims to this node (2):");
     expect(stdout).toMatch(
-      /US–China nonproliferation cooperation is linked to US arms sales to Taiwan — “contingent on” {2}\[China; F3\] {2}\(f3-cooperation-contingent-on-arms-sales\)\n.*said by: .*\n {6}“further nonproliferation cooperation is contingent on US arms sales toward Taiwan”\n/,
+      /US–China nonproliferation cooperation is contingent on US arms sales to Taiwan {2}\[China; F3\] {2}\(f3-cooperation-contingent-on-arms-sales\)\n.*said by: .*\n {6}“further nonproliferation cooperation is contingent on US arms sales toward Taiwan”\n/,
     );
     expect(stdout).toContain("cns-us-china-2000#F3");
   });
@@ -171,7 +171,7 @@ describe("linkage show", () => {
   it("says when the document speaks in its own voice, who it says differ, and marks inferred and hedged claims", () => {
     const proposition = linkage("show", "issue:nmd-aimed-at-china");
     expect(proposition.stdout).toMatch(
-      /^ {2}The document says NMD is directed against China is linked to US national missile defense \(NMD\) — “is disputed as a claim about” {2}\[F10\] {2}\(f10-nmd-aimed-at-china-disputed\)\n {6}“whether NMD is directed against China”\n {6}Differ, sides not stated: United States, China\n/m,
+      /^ {2}The document says whether NMD is directed against China is a point of difference over US national missile defense \(NMD\) {2}\[F10\] {2}\(f10-nmd-aimed-at-china-disputed\)\n {6}“whether NMD is directed against China”\n {6}Differ, sides not stated: United States, China\n/m,
     );
     const nmd = linkage("show", "issue:nmd").stdout;
     expect(nmd).toMatch(

@@ -1,8 +1,9 @@
-// The evidence brief: its sections in order, every chain and every cited finding with its source, each
-// step's evidence and who the document says holds it, and labels from data escaped so they cannot turn
-// into Markdown.
+// The evidence brief: the answer first, then the direct ties, the chains (each step once), the findings
+// in source order with their quotes, and the source named once; each step's evidence and who the
+// document says holds it; and labels from data escaped so they cannot turn into Markdown.
 import { MultiDirectedGraph } from "graphology";
 import { describe, expect, it } from "vitest";
+import { readTrace } from "../src/graph/answer.ts";
 import { findingIndex } from "../src/graph/build.ts";
 import { traceLinkages } from "../src/graph/trace.ts";
 import { escapeMarkdown, traceBrief, traceQuestion } from "../src/graph/trace-brief.ts";
@@ -19,53 +20,75 @@ describe("traceBrief", () => {
     link: "https://example.org/?trace=issue:taiwan-arms-sales&traceHolder=actor:china&traceDepth=2",
   });
   const lines = brief.split("\n");
+  const source = graph.getAttribute("sources")[0];
 
-  it("has the question, the query, the distances, the findings and the link, in that order", () => {
-    const headings = lines.filter((line) => line.startsWith("#"));
-    expect(headings[0]).toBe("# Which issues does China tie to US arms sales to Taiwan?");
-    const sections = headings.filter((h) => h.startsWith("## "));
-    expect(sections).toEqual(["## Distance 1: 2 nodes", "## Distance 2: 4 nodes", "## Findings cited (3)"]);
-    expect(brief).toContain("- **Traced from:** US arms sales to Taiwan (`issue:taiwan-arms-sales`)");
-    expect(brief).toContain("- **Claims held by:** China (`actor:china`) only");
-    expect(brief).toContain("- **Relations followed:** links to");
-    expect(brief).toContain("- **Longest chain:** 2 claims");
-    expect(brief).toContain("- **Answer:** 6 nodes reached through 6 chains, citing 3 findings");
-    expect(brief).not.toContain("- **Attribution:**");
+  it("opens with the answer, then the direct ties, the chains, the findings and the source, in that order", () => {
+    expect(lines[0]).toBe("# Which issues does China tie to US arms sales to Taiwan?");
+    expect(lines[2]).toBe(escapeMarkdown(readTrace(graph, trace).answer));
+    expect(lines[2]).toMatch(/^China ties US arms sales to Taiwan directly to two things: /);
+    expect(lines.filter((line) => line.startsWith("#"))).toEqual([
+      "# Which issues does China tie to US arms sales to Taiwan?",
+      "## Direct ties (2)",
+      "## Chains (4)",
+      "### Through US–China nonproliferation cooperation",
+      "### Through Transferring TMD to Taiwan",
+      "## Findings cited (3)",
+      "## Source",
+    ]);
+    expect(lines[4]).toBe(
+      "*Traced from US arms sales to Taiwan; claims China holds; relations followed: links to; chains of up to two claims.*",
+    );
     expect(lines.at(-2)).toBe(
       "Made with Linkage Atlas from graph-data. Reopen this trace: <https://example.org/?trace=issue:taiwan-arms-sales&traceHolder=actor:china&traceDepth=2>",
     );
   });
 
-  it("writes every chain, each step with relation, qualifier, direction, holders, evidence and findings", () => {
-    expect(lines.filter((line) => /^### \d+\. /.test(line))).toHaveLength(trace.results.length);
-    const chains = trace.results.reduce((n, r) => n + r.paths.length, 0);
-    expect(lines.filter((line) => /^Chain( \d+ of \d+)?: /.test(line))).toHaveLength(chains);
+  it("writes each step once, as a sentence with its holders, evidence and findings, never as arrows", () => {
     expect(brief).toContain(
-      "1. US–China nonproliferation cooperation **is linked to** US arms sales to Taiwan, “contingent on” (followed back from target to source). Held by China. Evidence: “further nonproliferation cooperation is contingent on US arms sales toward Taiwan”. Cites F3. Claim `f3-cooperation-contingent-on-arms-sales`.",
+      "- US–China nonproliferation cooperation is contingent on US arms sales to Taiwan. Held by China. Evidence: “further nonproliferation cooperation is contingent on US arms sales toward Taiwan” (F3).",
     );
     expect(brief).toContain(
-      "(followed source to target). Held by United States and China. Evidence: “growing importance of bilateral policy coordination in addressing global proliferation threats”. Cites F2.",
+      "Held by United States and China. Evidence: “growing importance of bilateral policy coordination in addressing global proliferation threats” (F2).",
     );
+    const claims = trace.results.flatMap((r) => r.paths.flatMap((p) => p.claims));
+    for (const claim of new Set(claims)) {
+      const evidence = `Evidence: “${escapeMarkdown(claim.evidence ?? "?")}”`;
+      expect(brief.split(evidence).length - 1, claim.id).toBe(1);
+    }
+    expect(brief).not.toMatch(/[←→]/);
+    // The group under a direct tie does not write its first step again.
+    const group = brief.slice(
+      brief.indexOf("### Through US–China"),
+      brief.indexOf("### Through Transferring"),
+    );
+    expect(group).toContain("A direct tie (above), from which three chains go on:");
+    expect(group).not.toContain("is contingent on US arms sales to Taiwan");
   });
 
-  it("cites every finding the chains use, with its summary and its source", () => {
+  it("cites each finding once, sorted by its place in the source (F10 last), with the quotes that rest on it", () => {
+    const findings = lines
+      .filter((line) => /^- \*\*F\d+\.\*\* /.test(line))
+      .map((line) => line.split("**")[1]);
+    expect(findings).toEqual(["F2.", "F3.", "F10."]);
     const index = findingIndex(graph);
-    const source = graph.getAttribute("sources")[0];
-    const cited = new Set(
-      trace.results.flatMap((r) => r.paths.flatMap((p) => p.claims.flatMap((c) => c.findings))),
+    const f3 = lines.indexOf(
+      `- **F3.** ${escapeMarkdown(index.get("cns-us-china-2000#F3")?.summary ?? "?")}`,
     );
-    expect(cited.size).toBe(3);
-    for (const ref of cited) {
-      const finding = index.get(ref);
-      const at = lines.findIndex((line) => line.startsWith(`- **${finding?.id}** `));
-      expect(at, ref).toBeGreaterThan(0);
-      expect(lines[at]).toContain(escapeMarkdown(finding?.summary ?? "?"));
-      expect(lines[at]?.endsWith("\\")).toBe(true);
-      expect(lines[at + 1]).toContain(
-        `Source: *${escapeMarkdown(source?.title ?? "?")}*, ${source?.publisher}`,
-      );
-      if (source?.url) expect(lines[at + 1]).toContain(`<${source.url}>`);
-    }
+    expect(f3).toBeGreaterThan(0);
+    expect(lines.slice(f3 + 1, f3 + 4)).toEqual([
+      "  - “further nonproliferation cooperation is contingent on US arms sales toward Taiwan”",
+      "  - “the overall international security situation”",
+      "  - “the state of Sino-US ties”",
+    ]);
+  });
+
+  it("names the source once, with its title, publisher, date and address", () => {
+    expect(brief.split(escapeMarkdown(source?.title ?? "?")).length - 1).toBe(1);
+    expect(brief).not.toContain("Source:");
+    const at = lines.indexOf("## Source");
+    expect(lines[at + 2]).toBe(
+      `*${escapeMarkdown(source?.title ?? "?")}*, ${escapeMarkdown(source?.publisher ?? "?")}, ${source?.date}. <${source?.url}>`,
+    );
   });
 
   it("asks the question the way the CLI does when no wording is given", () => {
@@ -85,18 +108,32 @@ describe("traceBrief", () => {
       "a `highly` _provocative_ form",
     );
     const text = traceBrief(tricky, traceLinkages(tricky, flagship));
-    expect(text).toContain(
-      "### 1. TMD \\*for\\* \\[Taiwan\\](javascript:x) \\<b\\> (`issue:tmd-for-taiwan`)",
-    );
-    expect(text).toContain("“a \\`highly\\` \\_provocative\\_ form”");
+    expect(text).toContain("### Through TMD \\*for\\* \\[Taiwan\\](javascript:x) \\<b\\>");
+    expect(text).toContain("is a \\`highly\\` \\_provocative\\_ form US arms sales to Taiwan");
     expect(text).not.toContain("<b>");
     expect(text).not.toContain("*for*");
   });
 
-  it("says so when nothing is reached", () => {
+  it("says so when nothing is reached, and still names the source", () => {
     const empty = traceBrief(graph, traceLinkages(graph, { ...flagship, relations: ["supports"] }));
-    expect(empty).toContain("Nothing is reached");
-    expect(empty).toContain("## Findings cited (0)");
+    expect(empty.split("\n")[2]).toBe(
+      "No claim China holds ties US arms sales to Taiwan to anything, directly or through chains of up to two claims.",
+    );
+    expect(empty).not.toContain("## Direct ties");
+    expect(empty).not.toContain("## Chains");
+    expect(empty).toContain("## Findings cited (0)\n\nNone.");
+    expect(empty).toContain("## Source");
+  });
+
+  it("says which kinds were asked for, and writes the first step of a group that is no answer itself", () => {
+    const actors = traceBrief(graph, traceLinkages(graph, { ...flagship, kinds: ["actor"] }));
+    expect(actors.split("\n")[2]).toBe(
+      "China ties no actor to US arms sales to Taiwan directly. Through Transferring TMD to Taiwan, chains of two claims reach one actor: Taiwan.",
+    );
+    expect(actors).toContain("; actors only;");
+    expect(actors).toContain(
+      "Tied to US arms sales to Taiwan by:\n\n- Transferring TMD to Taiwan is a highly provocative form of US arms sales to Taiwan.",
+    );
   });
 });
 
@@ -149,24 +186,26 @@ describe("traceBrief and attribution", () => {
   claim("ask", "issue:q", ["actor:china"], { modality: "question", evidence: "can Q help T" });
   claim("plain", "issue:s", ["actor:china"], { evidence: "S is tied to T" });
   const brief = traceBrief(graph, traceLinkages(graph, { target: "issue:t", depth: 1 }));
-  const step = (id: string) => brief.split("\n").find((line) => line.includes(`Claim \`${id}\``)) ?? "";
+  const step = (quote: string) => brief.split("\n").find((line) => line.includes(`“${quote}”`)) ?? "";
 
   it("reads a document claim as the document saying it, with no holder and the actors who differ", () => {
-    expect(step("doc")).toBe(
-      "1. The document says Proposition **is linked to** Target (followed back from target to source). No actor holds it. Differ, sides not stated: United States and China. Evidence: “whether P is so”. Cites F1. Claim `doc`.",
+    expect(step("whether P is so")).toBe(
+      "- The document says Proposition is linked to Target. Differ, sides not stated: United States and China. Evidence: “whether P is so” (F1).",
+    );
+    expect(brief.split("\n")[2]).toMatch(
+      /^The document, United States and China tie Target directly to four things: /,
     );
   });
 
   it("marks inferred holders with the note that says why, and hedges and open questions", () => {
-    expect(step("inf")).toContain(
-      "(*hedged*; followed back from target to source). Held by United States (*inferred*). Note of inf.",
+    expect(step("could tie H")).toBe(
+      "- Hedged thing is linked to Target. Held by United States (*inferred*). *Hedged.* Note of inf. Evidence: “could tie H” (F1).",
     );
-    expect(step("inf")).toContain("Evidence: “could tie H”.");
-    expect(step("ask")).toContain(
-      "(*open question*; followed back from target to source). Held by China. Evidence:",
+    expect(step("can Q help T")).toBe(
+      "- Question is linked to Target. Held by China. *Open question.* Evidence: “can Q help T” (F1).",
     );
-    expect(step("plain")).toBe(
-      "1. Stated thing **is linked to** Target (followed back from target to source). Held by China. Evidence: “S is tied to T”. Cites F1. Claim `plain`.",
+    expect(step("S is tied to T")).toBe(
+      "- Stated thing is linked to Target. Held by China. Evidence: “S is tied to T” (F1).",
     );
   });
 
@@ -175,10 +214,11 @@ describe("traceBrief and attribution", () => {
       graph,
       traceLinkages(graph, { target: "issue:t", depth: 1, attribution: "stated" }),
     );
-    expect(stated).toContain("- **Attribution:** stated claims only");
-    expect(stated).toContain("Claim `plain`");
-    for (const id of ["doc", "inf"]) expect(stated).not.toContain(`Claim \`${id}\``);
+    expect(stated).toContain("; stated claims only;");
+    expect(stated).toContain("“S is tied to T”");
+    for (const quote of ["whether P is so", "could tie H"]) expect(stated).not.toContain(quote);
     // The open question is stated: the document attributes it to China.
-    expect(stated).toContain("Claim `ask`");
+    expect(stated).toContain("“can Q help T”");
+    expect(stated.split("\n")[2]).toMatch(/^China ties Target directly to two things: /);
   });
 });

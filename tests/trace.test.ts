@@ -270,7 +270,7 @@ describe("traceLinkages on hand-made graphs", () => {
   it("returns the shape the CLI prints", () => {
     const graph = handGraph([["ab", "issue:a", "issue:b", [CN]]]);
     const trace = traceLinkages(graph, { target: "issue:a", holder: CN });
-    expect(Object.keys(trace)).toEqual(["target", "holder", "depth", "relations", "attribution", "results"]);
+    expect(Object.keys(trace)).toEqual(["target", "holder", "depth", "relations", "attribution", "kinds", "results"]);
     expect(trace).toMatchObject({
       target: "issue:a",
       holder: CN,

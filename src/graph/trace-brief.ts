@@ -1,18 +1,23 @@
-// The evidence brief of a trace: a Markdown document an analyst can paste into a report, with the
-// question, every chain step by step (each step quoting its evidence and saying who the document says
-// holds it), and every cited finding with its source. Pure text out of a graph and a Trace (trace.ts);
-// no DOM, so the explorer, the CLI and the tests share it.
+// The evidence brief of a trace: a Markdown document an analyst can paste into a report. It reads as
+// the answer does (answer.ts): (1) the answer in a sentence or two, (2) the direct ties, (3) the longer
+// chains grouped by the node they pass through, each step once, (4) the findings cited, in source
+// order, each once with its summary and the evidence quotes that rest on it, and (5) the source, named
+// once. Pure text out of a graph and a Trace; no DOM, so the explorer, the CLI and the tests share it.
+// The Markdown pieces that compare-brief.ts shares (escaping, steps, findings, source) live here too.
 import { ATTRIBUTION_STYLES, RELATION_STYLES, type Relation } from "../model/vocabulary.ts";
+import { type ChainStep, readTrace, type StepReading, traceQuestion } from "./answer.ts";
 import { findingIndex } from "./build.ts";
-import { PATTERN_TEXT } from "./perspectives.ts";
-import { type ClaimRecord, claimVoice } from "./records.ts";
-import { pathSteps, type Trace } from "./trace.ts";
+import type { ClaimRecord } from "./records.ts";
+import { asStatement, capitalize, countOf, kindNoun, labelOf, listOf } from "./sentences.ts";
+import type { Trace } from "./trace.ts";
 import type { LinkageGraph } from "./types.ts";
+
+export { traceQuestion };
 
 export interface BriefOptions {
   /** The question as the user asked it (a preset's wording); by default one is made from the trace. */
   question?: string;
-  /** An address that reopens the trace, cited at the end. */
+  /** An address that reopens the view, cited at the end. */
   link?: string;
   /** When the brief was made, ISO 8601; omitted when absent so tests stay stable. */
   generatedAt?: string;
@@ -26,176 +31,166 @@ export function escapeMarkdown(text: string): string {
   return text.replace(MARKDOWN_SPECIAL, "\\$&").replace(/\s*\n\s*/g, " ");
 }
 
-/** An inline code span that survives backticks in the text. */
-function code(text: string): string {
-  const runs = text.match(/`+/g) ?? [];
-  const fence = "`".repeat(Math.max(0, ...runs.map((run) => run.length)) + 1);
-  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
-  return `${fence}${pad}${text}${pad}${fence}`;
-}
-
 /** An autolink, or the bare escaped text when the address could break out of one. */
 function address(url: string): string {
   return /^[a-z][a-z0-9+.-]*:[^\s<>]*$/i.test(url) ? `<${url}>` : escapeMarkdown(url);
 }
 
-const labelOf = (graph: LinkageGraph, id: string): string =>
-  graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id;
+/** A sentence of ours or from data, with a final stop, escaped. */
+const said = (text: string) => escapeMarkdown(asStatement(text.trim()));
 
-function relationVerb(relation: string): string {
-  return RELATION_STYLES[relation as Relation]?.verb ?? relation;
-}
-
-function relationLabel(relation: string): string {
-  return (RELATION_STYLES[relation as Relation]?.label ?? relation).toLowerCase();
-}
-
-/** The question a trace answers, as the CLI asks it: "What does China tie to US arms sales to Taiwan?" */
-export function traceQuestion(graph: LinkageGraph, trace: Pick<Trace, "target" | "holder">): string {
-  const target = labelOf(graph, trace.target);
-  return trace.holder
-    ? `What does ${labelOf(graph, trace.holder)} tie to ${target}?`
-    : `What is tied to ${target}?`;
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
-
-/** Who holds a step's claim, as the document puts it: its holders, why they are inferred, or no one. */
-function holdersSentence(graph: LinkageGraph, claim: ClaimRecord): string {
-  const voice = claimVoice(claim);
-  const names = (ids: readonly string[]) => ids.map((id) => escapeMarkdown(labelOf(graph, id))).join(" and ");
-  if (voice.lead) {
-    const differ = claim.disputedBy.length
-      ? ` ${PATTERN_TEXT["sides-not-stated"].title}: ${names(claim.disputedBy)}.`
-      : "";
-    return `No actor holds it.${differ}`;
-  }
-  const holders = `Held by ${names(claim.heldBy) || "no one named"}`;
-  return voice.inferredBecause
-    ? `${holders} (*${ATTRIBUTION_STYLES.inferred.badge}*). ${escapeMarkdown(voice.inferredBecause.trim().replace(/[^.!?]$/, "$&."))}`
-    : `${holders}.`;
+/** What a claim's line leaves out when its context already says it. */
+export interface StepMarkdownOptions {
+  /** False under a side's name (Compare), where the holder is named already. */
+  holders?: boolean;
+  /** False under "Differ, sides not stated", which already says who differs. */
+  dispute?: boolean;
 }
 
 /**
- * One step of a chain, as a sentence in the claim's own direction ("The document says …" for its own
- * voice), with its hedge, its holders, its evidence quote and its findings.
+ * One claim as a line of Markdown: its sentence, who holds it (and why, when the holders are inferred),
+ * its hedge, the actors the document says differ on it, its evidence quote and its findings.
+ * "US–China nonproliferation cooperation is contingent on US arms sales to Taiwan. Held by China.
+ * Evidence: “further … toward Taiwan” (F3)."
  */
-function stepLine(
-  graph: LinkageGraph,
-  claim: ClaimRecord,
-  forward: boolean,
-  shortFinding: (ref: string) => string,
-): string {
-  const voice = claimVoice(claim);
-  const lead = voice.lead ? `${voice.lead} ` : "";
-  const sentence = `${lead}${escapeMarkdown(labelOf(graph, claim.source))} **${relationVerb(claim.relation)}** ${escapeMarkdown(labelOf(graph, claim.target))}`;
-  const qualifier = claim.qualifier ? `, “${escapeMarkdown(claim.qualifier)}”` : "";
-  const direction = forward ? "followed source to target" : "followed back from target to source";
-  const how = voice.hedge ? `*${voice.hedge}*; ${direction}` : direction;
-  const evidence = voice.evidence ? ` Evidence: “${escapeMarkdown(voice.evidence)}”.` : "";
-  const findings = claim.findings.map(shortFinding).join(", ");
-  return `${sentence}${qualifier} (${how}). ${holdersSentence(graph, claim)}${evidence} Cites ${findings || "no finding"}. Claim ${code(claim.id)}.`;
+export function stepMarkdown(step: StepReading, options: StepMarkdownOptions = {}): string {
+  const parts = [said(step.sentence)];
+  const { claim } = step;
+  const inferred = ATTRIBUTION_STYLES.inferred.badge;
+  const holders = options.holders !== false;
+  if (holders && step.holders)
+    parts.push(
+      `Held by ${escapeMarkdown(step.holders)}${claim.attribution === "inferred" ? ` (*${inferred}*)` : ""}.`,
+    );
+  else if (holders && !claim.heldBy.length && claim.attribution !== "document")
+    parts.push("No holder named.");
+  for (const marker of step.markers)
+    if (marker !== inferred || !holders) parts.push(`*${capitalize(marker)}.*`);
+  if (step.inferredBecause) parts.push(said(step.inferredBecause));
+  if (step.dispute && options.dispute !== false) parts.push(said(step.dispute));
+  const findings = escapeMarkdown(step.findings.join(", "));
+  if (step.evidence)
+    parts.push(`Evidence: “${escapeMarkdown(step.evidence)}”${findings ? ` (${findings})` : ""}.`);
+  else if (findings) parts.push(`Cites ${findings}.`);
+  return parts.join(" ");
+}
+
+/**
+ * "## Findings cited": each finding the claims cite, once, in source order (F9 before F10), with its
+ * summary and, under it, the evidence quotes of the claims that cite it.
+ */
+export function findingsSection(graph: LinkageGraph, claims: readonly ClaimRecord[]): string[] {
+  const quotes = new Map<string, string[]>();
+  for (const claim of claims)
+    for (const ref of claim.findings) {
+      const list = quotes.get(ref) ?? [];
+      if (claim.evidence && !list.includes(claim.evidence)) list.push(claim.evidence);
+      quotes.set(ref, list);
+    }
+  const index = findingIndex(graph);
+  const oneSource = graph.getAttribute("sources").length === 1;
+  const lines = [`## Findings cited (${quotes.size})`, ""];
+  if (!quotes.size) lines.push("None.", "");
+  const known = [...index.keys()].filter((ref) => quotes.has(ref));
+  const unknown = [...quotes.keys()].filter((ref) => !index.has(ref)).sort();
+  for (const ref of [...known, ...unknown]) {
+    const finding = index.get(ref);
+    const name = finding && oneSource ? finding.id : ref;
+    const summary = finding ? escapeMarkdown(finding.summary) : "Not among the loaded findings.";
+    lines.push(`- **${escapeMarkdown(name)}.** ${summary}`);
+    for (const quote of quotes.get(ref) ?? []) lines.push(`  - “${escapeMarkdown(quote)}”`);
+  }
+  if (quotes.size) lines.push("");
+  return lines;
+}
+
+/** "## Source": each source the findings come from, named once; every loaded source when none is cited. */
+export function sourceSection(graph: LinkageGraph, claims: readonly ClaimRecord[]): string[] {
+  const sources = graph.getAttribute("sources");
+  const cited = new Set(
+    claims.flatMap((claim) => claim.findings.map((ref) => ref.slice(0, ref.lastIndexOf("#")))),
+  );
+  const named = sources.some((source) => cited.has(source.id))
+    ? sources.filter((source) => cited.has(source.id))
+    : sources;
+  const lines = [named.length === 1 ? "## Source" : "## Sources", ""];
+  for (const source of named) {
+    const about = [
+      source.title ? `*${escapeMarkdown(source.title)}*` : escapeMarkdown(source.id),
+      source.publisher ? escapeMarkdown(source.publisher) : null,
+      source.date ? escapeMarkdown(source.date) : null,
+    ].filter((part): part is string => part !== null);
+    const url = source.url ? ` ${address(source.url)}` : "";
+    lines.push(`${named.length === 1 ? "" : "- "}${about.join(", ")}.${url}`);
+  }
+  lines.push("");
+  return lines;
+}
+
+/** The closing rule and line: where the brief came from, when, and the link that reopens it. */
+export function briefFooter(options: BriefOptions, what: string): string[] {
+  const footer = ["Made with Linkage Atlas from graph-data"];
+  if (options.generatedAt) footer.push(`on ${escapeMarkdown(options.generatedAt)}`);
+  const link = options.link ? ` Reopen this ${what}: ${address(options.link)}` : "";
+  return ["---", "", `${footer.join(" ")}.${link}`];
+}
+
+/** "Traced from …; claims China holds; relations followed: links to; chains of up to two claims." */
+function queryLine(graph: LinkageGraph, trace: Trace): string {
+  const parts = [`Traced from ${escapeMarkdown(labelOf(graph, trace.target))}`];
+  parts.push(
+    trace.holder ? `claims ${escapeMarkdown(labelOf(graph, trace.holder))} holds` : "claims anyone holds",
+  );
+  if (trace.attribution)
+    parts.push(`${ATTRIBUTION_STYLES[trace.attribution].label.toLowerCase()} claims only`);
+  const relations = trace.relations.map((r) => (RELATION_STYLES[r as Relation]?.label ?? r).toLowerCase());
+  parts.push(`relations followed: ${listOf(relations)}`);
+  if (trace.kinds) parts.push(`${kindNoun(trace.kinds).many} only`);
+  parts.push(`chains of up to ${countOf(trace.depth, "claim")}`);
+  return `*${parts.join("; ")}.*`;
+}
+
+/** A group's tree below its first node, as nested bullets, each step once. */
+function chainLines(steps: readonly ChainStep[], indent: string): string[] {
+  const lines: string[] = [];
+  for (const branch of steps) {
+    lines.push(`${indent}- ${stepMarkdown(branch.step)}`);
+    lines.push(...chainLines(branch.next, `${indent}  `));
+  }
+  return lines;
 }
 
 export function traceBrief(graph: LinkageGraph, trace: Trace, options: BriefOptions = {}): string {
-  const findings = findingIndex(graph);
-  const sources = new Map(graph.getAttribute("sources").map((source) => [source.id, source]));
-  const cited: string[] = [];
-  const citedSet = new Set<string>();
-  const chains = trace.results.reduce((sum, result) => sum + result.paths.length, 0);
-  for (const result of trace.results)
-    for (const path of result.paths)
-      for (const claim of path.claims)
-        for (const ref of claim.findings)
-          if (!citedSet.has(ref)) {
-            citedSet.add(ref);
-            cited.push(ref);
-          }
-  // Short ids (F3) read best; a graph of several sources needs the qualified ref to stay unambiguous.
-  const shortIds = new Map<string, string[]>();
-  for (const ref of cited) {
-    const id = findings.get(ref)?.id ?? ref;
-    shortIds.set(id, [...(shortIds.get(id) ?? []), ref]);
-  }
-  const shortFinding = (ref: string): string => {
-    const id = findings.get(ref)?.id ?? ref;
-    return (shortIds.get(id)?.length ?? 0) > 1 ? code(ref) : escapeMarkdown(id);
-  };
+  const reading = readTrace(graph, trace);
+  const lines = [`# ${escapeMarkdown(options.question ?? reading.question)}`, ""];
+  lines.push(escapeMarkdown(reading.answer), "", queryLine(graph, trace), "");
 
-  const lines: string[] = [];
-  const question = options.question ?? traceQuestion(graph, trace);
-  lines.push(`# ${escapeMarkdown(question)}`, "");
-  lines.push(`- **Traced from:** ${escapeMarkdown(labelOf(graph, trace.target))} (${code(trace.target)})`);
-  lines.push(
-    `- **Claims held by:** ${trace.holder ? `${escapeMarkdown(labelOf(graph, trace.holder))} (${code(trace.holder)}) only` : "anyone"}`,
-  );
-  lines.push(`- **Relations followed:** ${trace.relations.map(relationLabel).join(", ")}`);
-  if (trace.attribution)
-    lines.push(`- **Attribution:** ${ATTRIBUTION_STYLES[trace.attribution].label.toLowerCase()} claims only`);
-  lines.push(`- **Longest chain:** ${plural(trace.depth, "claim")}`);
-  lines.push(
-    `- **Answer:** ${plural(trace.results.length, "node")} reached through ${plural(chains, "chain")}, citing ${plural(cited.length, "finding")}`,
-  );
-  lines.push("");
-  if (trace.results.length === 0) {
+  if (reading.direct.length) {
+    lines.push(`## Direct ties (${reading.direct.length})`, "");
+    for (const tie of reading.direct) for (const step of tie.steps) lines.push(`- ${stepMarkdown(step)}`);
+    lines.push("");
+  }
+  if (reading.groups.length) {
+    const chains = reading.groups.reduce((sum, group) => sum + group.chains, 0);
+    lines.push(`## Chains (${chains})`, "");
     lines.push(
-      `Nothing is reached: no claim with these relations${trace.attribution ? ", this attribution" : ""} and this holder touches the target.`,
+      "Longer chains, grouped by the node they pass through first. Each step is written in its claim's own direction; a step that several chains share is written once.",
       "",
     );
-  } else {
-    lines.push(
-      "A chain runs from the traced node outwards, one claim a step. Each step is written in its claim's own direction; being tied is mutual, so a chain may follow a claim back from its target to its source, and the step says so.",
-      "",
-    );
-  }
-
-  let distance = 0;
-  trace.results.forEach((result, index) => {
-    if (result.distance !== distance) {
-      distance = result.distance;
-      const count = trace.results.filter((r) => r.distance === distance).length;
-      lines.push(`## Distance ${distance}: ${plural(count, "node")}`, "");
+    for (const group of reading.groups) {
+      lines.push(`### Through ${escapeMarkdown(group.label)}`, "");
+      const goOn = `${countOf(group.chains, "chain goes", "chains go")} on`;
+      if (group.direct) lines.push(`A direct tie (above), from which ${goOn}:`, "");
+      else {
+        lines.push(`Tied to ${escapeMarkdown(labelOf(graph, trace.target))} by:`, "");
+        for (const step of group.first) lines.push(`- ${stepMarkdown(step)}`);
+        lines.push("", `From there ${goOn}:`, "");
+      }
+      lines.push(...chainLines(group.next, ""), "");
     }
-    lines.push(`### ${index + 1}. ${escapeMarkdown(result.label)} (${code(result.node)})`, "");
-    result.paths.forEach((path, p) => {
-      const route = path.nodes.map((node) => escapeMarkdown(labelOf(graph, node))).join(" → ");
-      const heading = result.paths.length > 1 ? `Chain ${p + 1} of ${result.paths.length}` : "Chain";
-      lines.push(`${heading}: ${route}`, "");
-      pathSteps(path).forEach((step, s) => {
-        lines.push(`${s + 1}. ${stepLine(graph, step.claim, step.forward, shortFinding)}`);
-      });
-      lines.push("");
-    });
-  });
-
-  lines.push(`## Findings cited (${cited.length})`, "");
-  if (cited.length === 0) lines.push("None.", "");
-  for (const ref of cited) {
-    const finding = findings.get(ref);
-    if (!finding) {
-      lines.push(`- ${code(ref)}: not among the loaded findings.`);
-      continue;
-    }
-    const source = sources.get(finding.sourceId);
-    const about = [
-      source?.title ? `*${escapeMarkdown(source.title)}*` : escapeMarkdown(finding.sourceId),
-      source?.publisher ? escapeMarkdown(source.publisher) : null,
-      source?.date ? escapeMarkdown(source.date) : null,
-    ].filter((part): part is string => part !== null);
-    const url = source?.url ? ` ${address(source.url)}` : "";
-    // A trailing backslash is CommonMark's hard line break: the source sits under its finding.
-    lines.push(`- **${shortFinding(ref)}** ${escapeMarkdown(finding.summary)}\\`);
-    lines.push(`  Source: ${about.join(", ")}.${url}`);
   }
-  lines.push("");
-  const footer = ["Made with Linkage Atlas from graph-data"];
-  if (options.generatedAt) footer.push(`on ${escapeMarkdown(options.generatedAt)}`);
-  lines.push(
-    `---`,
-    "",
-    `${footer.join(" ")}.${options.link ? ` Reopen this trace: ${address(options.link)}` : ""}`,
-  );
+  const claims = trace.results.flatMap((result) => result.paths.flatMap((path) => path.claims));
+  lines.push(...findingsSection(graph, claims), ...sourceSection(graph, claims));
+  lines.push(...briefFooter(options, "trace"));
   return `${lines.join("\n")}\n`;
 }

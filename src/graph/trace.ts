@@ -17,13 +17,15 @@
 //   them; a trace for anyone does, since they are part of what the document says is tied.
 // - With attribution "stated", a path uses only claims the document attributes to their holders: not
 //   the document's own voice, not holders we inferred, nor imported edges that do not say.
+// - With kinds, only nodes of those kinds are results, but a chain may pass through a node of any kind:
+//   "which issues does China tie to arms sales?" may reach an issue through an actor.
 // - The search is a bounded depth-first walk over each node's admitted claims, read lazily and
 //   remembered per graph and filter until the graph changes (memoOf). graphology-simple-path
 //   walks one source-target pair at a time over a whole graph, so a filtered trace built on it needs a
 //   filtered copy of the graph and one walk per reached node; the tests use it as the oracle and
 //   bench/trace.bench.ts as the baseline.
 import type { NodeKind, Relation } from "../model/vocabulary.ts";
-import { RELATIONS } from "../model/vocabulary.ts";
+import { NODE_KINDS, RELATIONS } from "../model/vocabulary.ts";
 import { InvalidArgumentError, UnknownNodeError } from "./errors.ts";
 import { type ClaimRecord, claimRecord } from "./records.ts";
 import { suggestIds } from "./suggest.ts";
@@ -53,6 +55,11 @@ export interface TraceOptions extends ClaimFilter {
   target: string;
   /** Longest path, in claims: 1 to 6, default 2. */
   depth?: number;
+  /**
+   * Only nodes of these kinds are results ("which issues does China tie…?"); chains still pass through
+   * nodes of any kind. Absent or null: every kind.
+   */
+  kinds?: readonly NodeKind[] | null;
 }
 
 export interface FindPathsOptions extends ClaimFilter {
@@ -84,6 +91,8 @@ export interface Trace {
   relations: Relation[];
   /** "stated" when only stated claims were followed; null for any attribution. */
   attribution: TraceAttribution | null;
+  /** The kinds a result may be, in vocabulary order; null for every kind. */
+  kinds: NodeKind[] | null;
   /** Sorted by distance, then label; the target itself is never a result. */
   results: TraceResult[];
 }
@@ -108,6 +117,7 @@ export function traceLinkages(graph: LinkageGraph, options: TraceOptions): Trace
   const target = requireNode(graph, options.target, "target");
   const depth = checkDepth("depth", options.depth ?? TRACE_DEPTH.default);
   const filter = checkFilter(graph, options);
+  const kinds = checkKinds(options.kinds ?? null);
   const walk = new TraceWalk(admittedSteps(graph, filter), target, depth);
   walk.from(target);
 
@@ -115,6 +125,8 @@ export function traceLinkages(graph: LinkageGraph, options: TraceOptions): Trace
   const results: TraceResult[] = [];
   for (const [node, paths] of walk.reached) {
     const attributes = graph.getNodeAttributes(node);
+    // The walk passed through every kind; only the asked-for kinds are answers.
+    if (kinds && !kinds.includes(attributes.kind)) continue;
     sortPaths(graph, paths);
     results.push({
       node,
@@ -132,6 +144,7 @@ export function traceLinkages(graph: LinkageGraph, options: TraceOptions): Trace
     depth,
     relations: filter.relations,
     attribution: filter.attribution,
+    kinds,
     results,
   };
 }
@@ -557,6 +570,19 @@ function checkDepth(name: string, depth: unknown): number {
       `${name} must be a whole number from ${TRACE_DEPTH.min} to ${TRACE_DEPTH.max}, got ${String(depth)}`,
     );
   return depth;
+}
+
+/** The kinds asked for, in vocabulary order, each once; null for every kind. */
+function checkKinds(kinds: unknown): NodeKind[] | null {
+  if (kinds === null) return null;
+  if (!Array.isArray(kinds) || kinds.length === 0)
+    throw new InvalidArgumentError(`kinds must name at least one of ${NODE_KINDS.join(", ")}, or be null`);
+  for (const kind of kinds)
+    if (!(NODE_KINDS as readonly unknown[]).includes(kind))
+      throw new InvalidArgumentError(
+        `unknown kind ${JSON.stringify(kind)}; expected ${NODE_KINDS.join(", ")}`,
+      );
+  return NODE_KINDS.filter((kind) => kinds.includes(kind));
 }
 
 function checkFilter(

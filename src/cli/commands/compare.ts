@@ -1,7 +1,9 @@
 // `linkage compare <holderA> <holderB>`: where two actors agree and disagree, each with its findings and
 // evidence, where the document says they differ without assigning sides, what rests on inference, and
-// what only one of them speaks to. A printer over compare() in src/graph/perspectives.ts.
+// what only one of them speaks to. A printer over compare() in src/graph/perspectives.ts; --markdown
+// prints the Compare brief (src/graph/compare-brief.ts), as the explorer downloads it.
 import { z } from "zod";
+import { compareBrief } from "../../graph/compare-brief.ts";
 import {
   AGREEMENT_PATTERNS,
   type Agreement,
@@ -13,7 +15,7 @@ import {
 } from "../../graph/perspectives.ts";
 import type { ClaimRecord } from "../../graph/records.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
-import { defineCommand, EXIT, printJson } from "../command.ts";
+import { defineCommand, EXIT, printJson, UsageError } from "../command.ts";
 import { readGraph } from "../io.ts";
 import { type ClaimWords, claimWords } from "./sentences.ts";
 import { reportProblems } from "./shared.ts";
@@ -21,16 +23,24 @@ import { reportProblems } from "./shared.ts";
 export const compare = defineCommand({
   summary:
     "Compare two actors: agreements, disagreements by pattern, differences with sides not stated, what rests on inference, and what only one holds",
-  usage: "compare <actor> <actor> [--json]",
-  options: {},
-  values: z.object({}),
+  usage: "compare <actor> <actor> [--json | --markdown]",
+  options: {
+    markdown: {
+      type: "boolean",
+      description: "print where the two differ as a Markdown brief, as the explorer downloads it",
+    },
+  },
+  values: z.object({ markdown: z.boolean().optional() }),
   positionals: [2, 2],
-  run({ positionals, json, io }) {
+  run({ values, positionals, json, io }) {
+    if (json && values.markdown)
+      throw new UsageError("--json and --markdown print different things; give one");
     const loaded = readGraph();
     if (!loaded.ok) return reportProblems(io, loaded.problems);
     const [holderA, holderB] = positionals as [string, string];
     const comparison = compareHolders(loaded.graph, holderA, holderB);
-    if (json) printJson(io, comparison);
+    if (values.markdown) io.out(compareBrief(loaded.graph, comparison).trimEnd());
+    else if (json) printJson(io, comparison);
     else io.out(comparisonLines(loaded.graph, comparison).join("\n"));
     return EXIT.ok;
   },

@@ -1,13 +1,12 @@
-// Claims as readable text, for every command that prints them (show, trace, path, compare, findings):
-// labels instead of ids, the relation's verb from the vocabulary table, the qualifier, the holders, the
-// finding ids, and how the document voices the claim (claimVoice in records.ts): "The document says" for
-// its own voice, [inferred] with why, [hedged] or [open question], and the evidence quote under it.
-// One place, so a new field or wording is one edit.
-import { isOwnStance, PATTERN_TEXT } from "../../graph/perspectives.ts";
+// Claims as readable text for the terminal, for every command that prints them (show, trace, path,
+// compare, findings): the claim's sentence as src/graph/sentences.ts writes it for every front end, then
+// its holders and finding ids in brackets, and how the document voices it (claimVoice in records.ts):
+// [inferred] with why, [hedged] or [open question], and the evidence quote under it.
+import { PATTERN_TEXT } from "../../graph/perspectives.ts";
 import { type ClaimRecord, claimVoice } from "../../graph/records.ts";
+import { claimSentence, findingName, labelOf } from "../../graph/sentences.ts";
 import { type LinkagePath, pathSteps } from "../../graph/trace.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
-import { RELATION_STYLES, type Relation } from "../../model/vocabulary.ts";
 
 export interface ClaimWords {
   label(id: string): string;
@@ -31,9 +30,8 @@ export interface ClaimWords {
 }
 
 export function claimWords(graph: LinkageGraph): ClaimWords {
-  const label = (id: string) => (graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id);
-  const oneSource = graph.getAttribute("sources").length === 1;
-  const finding = (ref: string) => (oneSource ? ref.slice(ref.lastIndexOf("#") + 1) : ref);
+  const label = (id: string) => labelOf(graph, id);
+  const finding = findingName(graph);
   const markers = (claim: ClaimRecord) =>
     claimVoice(claim)
       .markers.map((marker) => ` [${marker}]`)
@@ -41,18 +39,10 @@ export function claimWords(graph: LinkageGraph): ClaimWords {
   const holders = (claim: ClaimRecord) =>
     claimVoice(claim).lead ?? `held by ${claim.heldBy.map(label).join(" + ")}`;
   const sentence = (claim: ClaimRecord, speaker?: string) => {
-    const voice = claimVoice(claim);
-    const verb = RELATION_STYLES[claim.relation as Relation]?.verb ?? claim.relation;
-    const qualifier = claim.qualifier ? ` — “${claim.qualifier}”` : "";
-    const lead = voice.lead ? `${voice.lead} ` : "";
-    // The speaker's own stance, alone or joint, reads from its verb.
-    const own =
-      claim.source === speaker ||
-      (speaker !== undefined && isOwnStance(claim) && claim.heldBy.includes(speaker));
-    const subject = own ? "" : `${label(claim.source)} `;
     const cited = claim.findings.map(finding).join(", ");
-    const about = voice.lead ? cited : `${claim.heldBy.map(label).join(" + ")}; ${cited}`;
-    return `${lead}${subject}${verb} ${label(claim.target)}${qualifier}  [${about}]${markers(claim)}`;
+    const about = claimVoice(claim).lead ? cited : `${claim.heldBy.map(label).join(" + ")}; ${cited}`;
+    const said = claimSentence(graph, claim, speaker === undefined ? {} : { speaker });
+    return `${said}  [${about}]${markers(claim)}`;
   };
   const details = (claim: ClaimRecord, options: { note?: boolean } = {}) => {
     const voice = claimVoice(claim);
