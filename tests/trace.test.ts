@@ -9,6 +9,7 @@ import { readGraph } from "../src/cli/io.ts";
 import { InvalidArgumentError, UnknownNodeError } from "../src/graph/errors.ts";
 import { syntheticGraph } from "../src/graph/synthetic.ts";
 import {
+  createTraceCache,
   findPaths,
   type LinkagePath,
   pathSteps,
@@ -270,7 +271,15 @@ describe("traceLinkages on hand-made graphs", () => {
   it("returns the shape the CLI prints", () => {
     const graph = handGraph([["ab", "issue:a", "issue:b", [CN]]]);
     const trace = traceLinkages(graph, { target: "issue:a", holder: CN });
-    expect(Object.keys(trace)).toEqual(["target", "holder", "depth", "relations", "attribution", "kinds", "results"]);
+    expect(Object.keys(trace)).toEqual([
+      "target",
+      "holder",
+      "depth",
+      "relations",
+      "attribution",
+      "kinds",
+      "results",
+    ]);
     expect(trace).toMatchObject({
       target: "issue:a",
       holder: CN,
@@ -365,7 +374,8 @@ describe("answers follow the graph as it changes", () => {
       ],
       { "issue:b": "Bravo", "issue:c": "Charlie" },
     );
-    const china = () => traceLinkages(graph, { target: "issue:a", holder: CN });
+    const cache = createTraceCache(graph);
+    const china = () => traceLinkages(graph, { target: "issue:a", holder: CN, cache });
     // Enough queries for the engine to rank the labels rather than collate them each time.
     for (let i = 0; i < 50; i++) expect(reached(china())).toEqual(["issue:b", "issue:c"]);
     graph.setNodeAttribute("issue:c", "label", "Alpha");
@@ -395,7 +405,7 @@ describe("answers follow the graph as it changes", () => {
     expect(reached(china())).toEqual([]);
     graph.updateEachEdgeAttributes((_claim, attributes) => ({ ...attributes, heldBy: [CN] }));
     expect(reached(china())).toEqual(["issue:b"]);
-    expect(shortestPath(graph, "issue:a", "issue:b", { holder: US })).toBeNull();
+    expect(shortestPath(graph, "issue:a", "issue:b", { holder: US, cache })).toBeNull();
     // Even with every listener gone, a change in the number of claims is noticed.
     graph.removeAllListeners();
     graph.addDirectedEdgeWithKey("ca", "issue:c", "issue:a", {
@@ -406,6 +416,44 @@ describe("answers follow the graph as it changes", () => {
       sourceId: "hand",
     });
     expect(reached(china())).toEqual(["issue:c", "issue:b"]);
+  });
+});
+
+describe("the trace cache belongs to its caller", () => {
+  const events = [
+    "edgeAdded",
+    "edgeDropped",
+    "nodeAttributesUpdated",
+    "eachEdgeAttributesUpdated",
+    "cleared",
+  ];
+  const listeners = (graph: LinkageGraph) =>
+    events.map((event) => graph.listenerCount(event as "edgeAdded")).reduce((a, b) => a + b, 0);
+
+  it("adds no listener to the graph when a query has no cache", () => {
+    const graph = handGraph([["ab", "issue:a", "issue:b", [CN]]]);
+    traceLinkages(graph, { target: "issue:a" });
+    findPaths(graph, "issue:a", "issue:b", { maxDepth: 2 });
+    shortestPath(graph, "issue:a", "issue:b");
+    expect(listeners(graph)).toBe(0);
+  });
+
+  it("removes every listener it added when killed, and refuses to be used after", () => {
+    const graph = handGraph([["ab", "issue:a", "issue:b", [CN]]]);
+    const cache = createTraceCache(graph);
+    expect(listeners(graph)).toBeGreaterThan(0);
+    expect(reached(traceLinkages(graph, { target: "issue:a", cache }))).toEqual(["issue:b"]);
+    cache.kill();
+    expect(listeners(graph)).toBe(0);
+    expect(() => traceLinkages(graph, { target: "issue:a", cache })).toThrow(InvalidArgumentError);
+  });
+
+  it("refuses a cache made for another graph", () => {
+    const one = handGraph([["ab", "issue:a", "issue:b", [CN]]]);
+    const other = handGraph([["ab", "issue:a", "issue:b", [CN]]]);
+    const cache = createTraceCache(one);
+    expect(() => shortestPath(other, "issue:a", "issue:b", { cache })).toThrow(InvalidArgumentError);
+    cache.kill();
   });
 });
 

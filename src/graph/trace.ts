@@ -1,6 +1,8 @@
 // Linkage tracing and paths over the claim graph: which nodes a holder ties to a target, every chain
 // of claims between two nodes, and the shortest one. Reads a LinkageGraph, never changes its nodes or claims, and returns
-// plain records (records.ts); runs in Node and in the browser. Its one memory is per graph (memoOf):
+// plain records (records.ts); runs in Node and in the browser. It keeps no memory of its own: a caller that
+// queries one graph many times (the explorer) owns a TraceCache, made by createTraceCache(graph) and
+// ended with kill(), like graphology's FA2 supervisor; without one, each query builds what it needs:
 // indexes that graphology's mutation events make it forget, so the same graph always gives the same answer.
 //
 // What an analyst expects, and so what this module does:
@@ -20,7 +22,7 @@
 // - With kinds, only nodes of those kinds are results, but a chain may pass through a node of any kind:
 //   "which issues does China tie to arms sales?" may reach an issue through an actor.
 // - The search is a bounded depth-first walk over each node's admitted claims, read lazily and
-//   remembered per graph and filter until the graph changes (memoOf). graphology-simple-path
+//   remembered per filter in the caller's TraceCache until the graph changes. graphology-simple-path
 //   walks one source-target pair at a time over a whole graph, so a filtered trace built on it needs a
 //   filtered copy of the graph and one walk per reached node; the tests use it as the oracle and
 //   bench/trace.bench.ts as the baseline.
@@ -42,7 +44,12 @@ const LABEL_ORDER = new Intl.Collator("en", { sensitivity: "base", numeric: true
 export const TRACE_ATTRIBUTIONS = ["stated"] as const;
 export type TraceAttribution = (typeof TRACE_ATTRIBUTIONS)[number];
 
-export interface ClaimFilter {
+/** What a query may reuse from earlier queries on the same graph: see createTraceCache. */
+export interface CacheOption {
+  cache?: TraceCache | null;
+}
+
+export interface ClaimFilter extends CacheOption {
   /** An actor id: only claims this actor holds. Absent or null: any holder. */
   holder?: string | null;
   /** Relations a path may use; defaults to links-to only. */
@@ -118,16 +125,17 @@ export function traceLinkages(graph: LinkageGraph, options: TraceOptions): Trace
   const depth = checkDepth("depth", options.depth ?? TRACE_DEPTH.default);
   const filter = checkFilter(graph, options);
   const kinds = checkKinds(options.kinds ?? null);
-  const walk = new TraceWalk(admittedSteps(graph, filter), target, depth);
+  const memo = memoFor(graph, options.cache);
+  const walk = new TraceWalk(admittedSteps(memo, graph, filter), target, depth);
   walk.from(target);
 
-  const book = recordBook(graph);
+  const book = recordBook(memo, graph);
   const results: TraceResult[] = [];
   for (const [node, paths] of walk.reached) {
     const attributes = graph.getNodeAttributes(node);
     // The walk passed through every kind; only the asked-for kinds are answers.
     if (kinds && !kinds.includes(attributes.kind)) continue;
-    sortPaths(graph, paths);
+    sortPaths(memo, graph, paths);
     results.push({
       node,
       label: attributes.label,
@@ -136,7 +144,7 @@ export function traceLinkages(graph: LinkageGraph, options: TraceOptions): Trace
       paths: book.paths(paths),
     });
   }
-  const order = nodeOrder(graph, results.length);
+  const order = nodeOrder(memo, graph, results.length);
   results.sort((a, b) => a.distance - b.distance || order(a.node, b.node));
   return {
     target,
@@ -158,15 +166,16 @@ export function findPaths(
 ): LinkagePath[] {
   checkEnds(graph, from, to);
   const maxDepth = checkDepth("maxDepth", options.maxDepth);
-  const steps = admittedSteps(graph, checkFilter(graph, options));
+  const memo = memoFor(graph, options.cache);
+  const steps = admittedSteps(memo, graph, checkFilter(graph, options));
   // Distances to `to` up to half the depth, found breadth first: in the second half of a path the walk
   // never enters a node farther from `to` than the steps it has left, since no route from there can
   // finish in time. Half is the balance: the first half walks unpruned, the second barely at all.
   const horizon = Math.floor(maxDepth / 2);
   const walk = new PathWalk(steps, from, to, maxDepth, horizon, distancesFrom(steps, to, horizon));
   walk.from(from);
-  sortPaths(graph, walk.found);
-  return recordBook(graph).paths(walk.found);
+  sortPaths(memo, graph, walk.found);
+  return recordBook(memo, graph).paths(walk.found);
 }
 
 /** One shortest admitted path from `from` to `to` (breadth first, in the graph's claim order), or null. */
@@ -177,7 +186,8 @@ export function shortestPath(
   options: ClaimFilter = {},
 ): LinkagePath | null {
   checkEnds(graph, from, to);
-  const steps = admittedSteps(graph, checkFilter(graph, options));
+  const memo = memoFor(graph, options.cache);
+  const steps = admittedSteps(memo, graph, checkFilter(graph, options));
   const cameBy = new Map<string, { node: string; claim: string } | null>([[from, null]]);
   let frontier = [from];
   while (frontier.length && !cameBy.has(to)) {
@@ -199,7 +209,7 @@ export function shortestPath(
   }
   path.nodes.reverse();
   path.claims.reverse();
-  return recordBook(graph).path(path);
+  return recordBook(memo, graph).path(path);
 }
 
 interface Step {
@@ -325,7 +335,6 @@ interface GraphMemo {
   size: number;
 }
 
-const MEMOS = new WeakMap<LinkageGraph, GraphMemo>();
 const CLAIM_EVENTS = [
   "edgeAdded",
   "edgeDropped",
@@ -342,40 +351,94 @@ const NODE_EVENTS = [
 /** Filters remembered per graph; the oldest is forgotten first. */
 const MAX_FILTERS = 32;
 
-function memoOf(graph: LinkageGraph): GraphMemo {
-  let memo = MEMOS.get(graph);
-  if (!memo) {
-    const fresh: GraphMemo = {
-      adjacency: new Map(),
-      records: new Map(),
-      ranks: null,
-      collations: 0,
-      order: graph.order,
-      size: graph.size,
+const freshMemo = (graph: LinkageGraph): GraphMemo => ({
+  adjacency: new Map(),
+  records: new Map(),
+  ranks: null,
+  collations: 0,
+  order: graph.order,
+  size: graph.size,
+});
+
+function forgetClaims(memo: GraphMemo): void {
+  memo.adjacency.clear();
+  memo.records.clear();
+}
+
+function forgetNodes(memo: GraphMemo): void {
+  memo.ranks = null;
+  memo.collations = 0;
+}
+
+/**
+ * What trace, findPaths and shortestPath may reuse across queries on one graph: each filter's
+ * adjacency, claim records and label ranks. It listens to the graph's mutation events to forget what
+ * a change makes stale; kill() removes those listeners (call it when the graph is replaced or
+ * dropped). The owner, not the query, decides how long it lives.
+ */
+export class TraceCache {
+  readonly graph: LinkageGraph;
+  /** @internal */
+  readonly memo: GraphMemo;
+  private readonly listeners: [string, () => void][] = [];
+  private killed = false;
+
+  constructor(graph: LinkageGraph) {
+    if (!graph || typeof graph.on !== "function") {
+      throw new InvalidArgumentError("createTraceCache: the argument must be a graphology graph");
+    }
+    this.graph = graph;
+    this.memo = freshMemo(graph);
+    const claims = () => forgetClaims(this.memo);
+    const nodes = () => forgetNodes(this.memo);
+    const all = () => {
+      claims();
+      nodes();
     };
-    const forgetClaims = () => {
-      fresh.adjacency.clear();
-      fresh.records.clear();
-    };
-    const forgetNodes = () => {
-      fresh.ranks = null;
-      fresh.collations = 0;
-    };
-    for (const event of CLAIM_EVENTS) graph.on(event, forgetClaims);
-    for (const event of NODE_EVENTS) graph.on(event, forgetNodes);
-    graph.on("cleared", () => {
-      forgetClaims();
-      forgetNodes();
-    });
-    MEMOS.set(graph, fresh);
-    memo = fresh;
+    for (const event of CLAIM_EVENTS) this.listeners.push([event, claims]);
+    for (const event of NODE_EVENTS) this.listeners.push([event, nodes]);
+    this.listeners.push(["cleared", all]);
+    for (const [event, listener] of this.listeners) emitter(graph).on(event, listener);
   }
+
+  /** Removes every listener this cache added to its graph and forgets what it held. */
+  kill(): void {
+    if (this.killed) return;
+    this.killed = true;
+    for (const [event, listener] of this.listeners) emitter(this.graph).removeListener(event, listener);
+    forgetClaims(this.memo);
+    forgetNodes(this.memo);
+  }
+
+  get alive(): boolean {
+    return !this.killed;
+  }
+}
+
+/** The graph as the event emitter it is; graphology types each event's listener apart. */
+type Emitter = {
+  on(event: string, listener: () => void): unknown;
+  removeListener(event: string, listener: () => void): unknown;
+};
+const emitter = (graph: LinkageGraph) => graph as unknown as Emitter;
+
+/** A cache for repeated trace and path queries on `graph`, owned and killed by the caller. */
+export function createTraceCache(graph: LinkageGraph): TraceCache {
+  return new TraceCache(graph);
+}
+
+/** The memo one query works with: the caller's cache when it has one for this graph, else a fresh one. */
+function memoFor(graph: LinkageGraph, cache: TraceCache | null | undefined): GraphMemo {
+  if (!cache) return freshMemo(graph);
+  if (cache.graph !== graph) {
+    throw new InvalidArgumentError("the trace cache belongs to another graph; make one per graph");
+  }
+  if (!cache.alive) throw new InvalidArgumentError("the trace cache was killed; make a new one");
+  const memo = cache.memo;
   // A second guard, should someone remove every listener of the graph: a change of size forgets too.
   if (memo.order !== graph.order || memo.size !== graph.size) {
-    memo.adjacency.clear();
-    memo.records.clear();
-    memo.ranks = null;
-    memo.collations = 0;
+    forgetClaims(memo);
+    forgetNodes(memo);
     memo.order = graph.order;
     memo.size = graph.size;
   }
@@ -383,8 +446,8 @@ function memoOf(graph: LinkageGraph): GraphMemo {
 }
 
 /** The graph's remembered view under one filter, made on first use. */
-function admittedSteps(graph: LinkageGraph, filter: CheckedFilter): AdmittedSteps {
-  const { adjacency } = memoOf(graph);
+function admittedSteps(memo: GraphMemo, graph: LinkageGraph, filter: CheckedFilter): AdmittedSteps {
+  const { adjacency } = memo;
   // Relations are checked and in vocabulary order, so a bit per relation names the set.
   let mask = 0;
   for (const relation of filter.relations) mask |= 1 << RELATIONS.indexOf(relation);
@@ -404,8 +467,7 @@ function admittedSteps(graph: LinkageGraph, filter: CheckedFilter): AdmittedStep
  * every label would take, the labels are ranked once and compared as numbers from then on. A first
  * query never pays for the ranking.
  */
-function nodeOrder(graph: LinkageGraph, count: number): (a: string, b: string) => number {
-  const memo = memoOf(graph);
+function nodeOrder(memo: GraphMemo, graph: LinkageGraph, count: number): (a: string, b: string) => number {
   if (!memo.ranks) {
     memo.collations += count * Math.log2(count + 1);
     if (memo.collations > graph.order * Math.log2(graph.order + 1)) {
@@ -513,14 +575,14 @@ class RecordBook {
   }
 }
 
-function recordBook(graph: LinkageGraph): RecordBook {
-  return new RecordBook(graph, memoOf(graph).records);
+function recordBook(memo: GraphMemo, graph: LinkageGraph): RecordBook {
+  return new RecordBook(graph, memo.records);
 }
 
 /** Shortest first, then by the labels along the way, then by claim id: stable across runs. */
-function sortPaths(graph: LinkageGraph, paths: RawPath[]): void {
+function sortPaths(memo: GraphMemo, graph: LinkageGraph, paths: RawPath[]): void {
   if (paths.length < 2) return;
-  const order = nodeOrder(graph, paths.length);
+  const order = nodeOrder(memo, graph, paths.length);
   paths.sort((a, b) => comparePaths(order, a, b));
 }
 
