@@ -2,7 +2,6 @@
 // leaves nothing behind. DOCTYPEs (XXE, billion laughs) are refused before any parser sees the text,
 // sizes are bounded, ids must be strings or numbers, and nothing imported is ever evaluated.
 import { readFileSync } from "node:fs";
-import { DOMParser } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
 import {
   checkFileSize,
@@ -10,11 +9,12 @@ import {
   ImportError,
   importGraph,
   MAX_IMPORT_BYTES,
+  startImport,
   UnsafeXmlError,
 } from "../src/formats/index.ts";
-import { browserXmlParser } from "../src/formats/xml-browser.ts";
-import type { XmlParser } from "../src/formats/xml-dom.ts";
 import { nodeXmlParser } from "../src/formats/xml-node.ts";
+import { saxesXmlParser } from "../src/formats/xml-saxes.ts";
+import type { XmlParser } from "../src/formats/xml-stream.ts";
 
 const xml = { xml: nodeXmlParser };
 /** A parser that must never be reached: the checks before parsing have to stop the file. */
@@ -204,34 +204,23 @@ describe("all or nothing", () => {
   });
 });
 
-describe("the browser's XmlParser", () => {
-  it("reads a document from a DOMParser-like class", () => {
+describe("one XmlParser for every runtime (the worker's and the CLI's)", () => {
+  it("reads a real file fed in small chunks, as the worker feeds a file's slices", () => {
     const text = readFileSync(
       new URL("./fixtures/external/networkx/karate-club.gexf", import.meta.url),
       "utf8",
     );
-    const parser = browserXmlParser(DOMParser as unknown as Parameters<typeof browserXmlParser>[0]);
-    expect(importGraph({ name: "karate-club.gexf", text }, { xml: parser }).graph.order).toBe(34);
+    const stream = startImport("karate-club.gexf", { xml: saxesXmlParser });
+    for (let at = 0; at < text.length; at += 7) stream.write(text.slice(at, at + 7));
+    const { graph } = stream.end();
+    expect(graph.order).toBe(34);
+    expect(graph.export()).toEqual(importGraph({ name: "karate-club.gexf", text }, xml).graph.export());
   });
 
-  it("turns a <parsererror> document (as Chromium makes it) into a line and a column", () => {
-    class ChromiumLike {
-      parseFromString() {
-        const error = {
-          textContent:
-            "This page contains the following errors:error on line 3 at column 5: Opening and ending tag mismatch: node line 2 and graph\nBelow is a rendering of the page up to the first error.",
-        };
-        return {
-          documentElement: null,
-          getElementsByTagName: (name: string) => (name === "parsererror" ? [error] : []),
-        };
-      }
-    }
-    const parser = browserXmlParser(ChromiumLike as unknown as Parameters<typeof browserXmlParser>[0]);
-    const error = failure(() =>
-      importGraph({ name: "b.gexf", text: "<gexf>\n<node>\n</graph>" }, { xml: parser }),
-    );
-    expect(error.problems[0]).toMatchObject({ file: "b.gexf", line: 3, column: 5 });
-    expect(error.message).toContain("Opening and ending tag mismatch");
+  it("names the element an end tag leaves open, where it starts, and the end tag's place", () => {
+    const text = "<gexf>\n  <node>\n</graph>";
+    const error = failure(() => importGraph({ name: "b.gexf", text }, xml));
+    expect(error.problems[0]).toMatchObject({ file: "b.gexf", line: 2, column: 3 });
+    expect(error.message).toContain("<node> is not closed before the end tag on line 3, column 8");
   });
 });

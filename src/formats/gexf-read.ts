@@ -5,7 +5,7 @@ import type { ForeignAttributes } from "../model/schema.ts";
 import { ImportError } from "./errors.ts";
 import { type ForeignEdge, type ForeignGraph, type ForeignNode, foreignToSourceFile } from "./foreign.ts";
 import { GEXF_NODE_FIELDS } from "./gexf-write.ts";
-import { checkLabel } from "./limits.ts";
+import { checkElementCount, checkLabel } from "./limits.ts";
 import {
   CLAIM_FIELDS,
   LAYOUT_FIELDS,
@@ -16,16 +16,23 @@ import {
 } from "./model-fields.ts";
 import { CREATOR, type OwnMeta, ownClaimRecord, readOwnMeta, setLayoutFromText } from "./own-meta.ts";
 import { type ClaimRecord, checkAndBuild, type NodeRecord, recordsToFiles } from "./records.ts";
-import type { ImportInput, ImportOptions, ImportOutcome } from "./types.ts";
+import type { ImportInput, ImportOptions, ImportOutcome, ImportStream } from "./types.ts";
 import { type Notes, note, notesAsWarnings, setAttribute, splitGexfList, typedValue } from "./values.ts";
+import { saxesXmlParser } from "./xml-saxes.ts";
 import {
+  attribute,
   childElements,
+  drain,
   elementIdReader,
   elementWhere,
   firstChild,
-  parseXmlDocument,
-  type XmlElementLike,
-} from "./xml-dom.ts";
+  heldTag,
+  streamXml,
+  whereLater,
+  type XmlElement,
+  type XmlHandler,
+  type XmlRoute,
+} from "./xml-stream.ts";
 
 interface Declared {
   title: string;
@@ -39,57 +46,222 @@ const OWN_IDS: ReadonlySet<string> = new Set<string>([
   ...CLAIM_FIELDS.map((field) => field.name),
 ]);
 
-function declarations(graph: XmlElementLike, kind: "node" | "edge"): Map<string, Declared> {
+function declarations(blocks: readonly XmlElement[], kind: "node" | "edge"): Map<string, Declared> {
   const declared = new Map<string, Declared>();
-  for (const block of childElements(graph, "attributes")) {
-    if ((block.getAttribute("class") ?? "node") !== kind) continue;
-    for (const attribute of childElements(block, "attribute")) {
-      const id = attribute.getAttribute("id");
-      if (id === null) continue;
+  for (const block of blocks) {
+    if ((attribute(block, "class") ?? "node") !== kind) continue;
+    for (const declaration of childElements(block, "attribute")) {
+      const id = attribute(declaration, "id");
+      if (id === undefined) continue;
       const entry: Declared = {
-        title: attribute.getAttribute("title") ?? id,
-        type: attribute.getAttribute("type") ?? "string",
+        title: attribute(declaration, "title") ?? id,
+        type: attribute(declaration, "type") ?? "string",
       };
-      const fallback = firstChild(attribute, "default")?.textContent;
-      if (fallback != null) entry.default = fallback;
+      const fallback = firstChild(declaration, "default")?.text;
+      if (fallback !== undefined) entry.default = fallback;
       declared.set(id, entry);
     }
   }
   return declared;
 }
 
-/** Every <node> and <edge>, hierarchies flattened: nodes may nest nodes and edges. */
-function collect(container: XmlElementLike, nodes: XmlElementLike[], edges: XmlElementLike[]): void {
-  for (const block of childElements(container)) {
-    if (block.localName === "nodes") {
-      for (const node of childElements(block, "node")) {
-        nodes.push(node);
-        collect(node, nodes, edges);
-      }
-    } else if (block.localName === "edges") {
-      for (const edge of childElements(block, "edge")) edges.push(edge);
+/**
+ * A <node> or <edge> as the reader holds it until the document ends (attribute declarations may
+ * come after it): its start tag, the values of its first <attvalues> and its viz values, each read
+ * from the first child of its name when that child ended.
+ */
+interface GexfEntry {
+  /** The start tag, with the attributes the reader uses (TAG_ATTRIBUTES). */
+  element: XmlElement;
+  /** Which parts (PART_BITS) were read: only the first of each counts. */
+  parts: number;
+  /** `for` (or `id`), value, `for`, value… in the file's order. */
+  values: string[] | undefined;
+  x: number | undefined;
+  y: number | undefined;
+  z: number | undefined;
+  size: number | undefined;
+  color: string | undefined;
+  shape: string | undefined;
+  thickness: number | undefined;
+}
+
+function numberAttribute(element: XmlElement, name: string): number | undefined {
+  const raw = attribute(element, name);
+  if (raw === undefined || raw.trim() === "") return undefined;
+  const n = Number(raw);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+function vizColor(element: XmlElement): string | undefined {
+  const hex = attribute(element, "hex");
+  if (hex) return hex;
+  const [r, g, b] = ["r", "g", "b"].map((c) => numberAttribute(element, c) ?? 0);
+  const a = numberAttribute(element, "a");
+  return a === undefined || a === 1 ? `rgb(${r}, ${g}, ${b})` : `rgba(${r}, ${g}, ${b}, ${a})`;
+}
+
+/** How each kept child of a node or edge is read into its entry. */
+const PARTS: Record<string, (entry: GexfEntry, element: XmlElement) => void> = {
+  attvalues(entry, element) {
+    const values: string[] = [];
+    for (const attvalue of childElements(element, "attvalue")) {
+      const id = attribute(attvalue, "for") ?? attribute(attvalue, "id");
+      const value = attribute(attvalue, "value");
+      if (id !== undefined && value !== undefined) values.push(id, value);
     }
-  }
+    entry.values = values.slice();
+  },
+  position(entry, element) {
+    entry.x = numberAttribute(element, "x");
+    entry.y = numberAttribute(element, "y");
+    entry.z = numberAttribute(element, "z");
+  },
+  size(entry, element) {
+    entry.size = numberAttribute(element, "value");
+  },
+  color(entry, element) {
+    entry.color = vizColor(element);
+  },
+  shape(entry, element) {
+    entry.shape = attribute(element, "value");
+  },
+  thickness(entry, element) {
+    entry.thickness = numberAttribute(element, "value");
+  },
+};
+const PART_BITS: Record<string, number> = Object.fromEntries(
+  Object.keys(PARTS).map((name, index) => [name, 1 << index]),
+);
+const NODE_PARTS = new Set(["attvalues", "position", "size", "color", "shape"]);
+const TAG_ATTRIBUTES = {
+  node: ["id", "label", "pid"],
+  edge: ["id", "source", "target", "weight", "label", "type", "kind"],
+} as const;
+const EDGE_PARTS = new Set(["attvalues", "color", "thickness", "shape"]);
+
+/** What the reader takes from the document: the first <meta> and <graph>, and what they hold. */
+interface GexfDocument {
+  root?: XmlElement;
+  meta?: XmlElement;
+  graph?: XmlElement;
+  attributeBlocks: XmlElement[];
+  nodes: GexfEntry[];
+  edges: GexfEntry[];
+}
+
+/** Where the walk is: the elements it walks, and the entry of the node or edge it is inside. */
+type Place = "document" | "gexf" | "graph" | "nodes" | "edges" | "node" | "edge";
+interface Frame {
+  place: Place;
+  element?: XmlElement;
+  entry?: GexfEntry;
+}
+
+/**
+ * Collects a GEXF document as it streams: every <node> and <edge>, hierarchies flattened (nodes
+ * may nest nodes and edges), nodes in the order their start tags come (a parent before its children).
+ */
+function gexfCollector(file: string): { handler: XmlHandler; document: GexfDocument } {
+  const document: GexfDocument = { attributeBlocks: [], nodes: [], edges: [] };
+  const frames: Frame[] = [{ place: "document" }];
+  const walk = (place: Place, element: XmlElement, entry?: GexfEntry): XmlRoute => {
+    frames.push(entry ? { place, element, entry } : { place, element });
+    return "walk";
+  };
+  const entryOf = (element: XmlElement, list: GexfEntry[], place: "node" | "edge"): XmlRoute => {
+    checkElementCount(document.nodes.length + document.edges.length + 1, () =>
+      elementWhere(file, element, TAG_ATTRIBUTES[place]),
+    );
+    // Every field set from the start: one shape for all entries, their fields in the object itself.
+    const entry: GexfEntry = {
+      element: heldTag(element, place, TAG_ATTRIBUTES[place]),
+      parts: 0,
+      values: undefined,
+      x: undefined,
+      y: undefined,
+      z: undefined,
+      size: undefined,
+      color: undefined,
+      shape: undefined,
+      thickness: undefined,
+    };
+    list.push(entry);
+    return walk(place, element, entry);
+  };
+  const part = (frame: Frame, element: XmlElement, allowed: ReadonlySet<string>): XmlRoute => {
+    const bit = PART_BITS[element.name];
+    const entry = frame.entry as GexfEntry;
+    if (bit === undefined || !allowed.has(element.name) || entry.parts & bit) return "skip";
+    entry.parts |= bit;
+    return "keep";
+  };
+  const opens: Record<Place, (element: XmlElement, frame: Frame) => XmlRoute> = {
+    document(element) {
+      if (element.name !== "gexf") {
+        throw new ImportError({
+          ...elementWhere(file, element, []),
+          message: "expected a <gexf> root element",
+        });
+      }
+      document.root = element;
+      return walk("gexf", element);
+    },
+    gexf(element) {
+      if (element.name === "meta" && !document.meta) return "keep";
+      if (element.name === "graph" && !document.graph) {
+        document.graph = element;
+        return walk("graph", element);
+      }
+      return "skip";
+    },
+    graph(element) {
+      if (element.name === "attributes") return "keep";
+      return element.name === "nodes" || element.name === "edges" ? walk(element.name, element) : "skip";
+    },
+    nodes: (element) => (element.name === "node" ? entryOf(element, document.nodes, "node") : "skip"),
+    edges: (element) => (element.name === "edge" ? entryOf(element, document.edges, "edge") : "skip"),
+    node(element, frame) {
+      if (element.name === "nodes" || element.name === "edges") return walk(element.name, element);
+      return part(frame, element, NODE_PARTS);
+    },
+    edge: (element, frame) => part(frame, element, EDGE_PARTS),
+  };
+  const handler: XmlHandler = {
+    open(element) {
+      const frame = frames[frames.length - 1] as Frame;
+      return opens[frame.place](element, frame);
+    },
+    close(element) {
+      const frame = frames[frames.length - 1] as Frame;
+      if (frame.element === element) {
+        frames.pop();
+        return;
+      }
+      // A kept child of the frame's element.
+      if (frame.place === "gexf") document.meta ??= element;
+      else if (frame.place === "graph") document.attributeBlocks.push(element);
+      else if (frame.entry) PARTS[element.name]?.(frame.entry, element);
+    },
+  };
+  return { handler, document };
 }
 
 interface ReadValues {
-  /** Values by declared attribute id; lists of our own fields already split. */
+  /** Values by declared attribute id; the first of several. */
   byId: Map<string, string>;
 }
 
-function attvalues(element: XmlElementLike, notes: Notes): ReadValues {
+function attvalues(entry: GexfEntry, notes: Notes): ReadValues {
   const byId = new Map<string, string>();
-  const block = firstChild(element, "attvalues");
-  if (!block) return { byId };
-  for (const attvalue of childElements(block, "attvalue")) {
-    const id = attvalue.getAttribute("for") ?? attvalue.getAttribute("id");
-    const value = attvalue.getAttribute("value");
-    if (id === null || value === null) continue;
+  const values = entry.values ?? [];
+  for (let i = 0; i < values.length; i += 2) {
+    const id = values[i] as string;
     if (byId.has(id)) {
       note(notes, "an attribute with several (dynamic) values kept its first one");
       continue;
     }
-    byId.set(id, value);
+    byId.set(id, values[i + 1] as string);
   }
   return { byId };
 }
@@ -120,132 +292,126 @@ function foreignAttributes(
   return attributes;
 }
 
-function numberAttribute(element: XmlElementLike | undefined, name: string): number | undefined {
-  const raw = element?.getAttribute(name);
-  if (raw == null || raw.trim() === "") return undefined;
-  const n = Number(raw);
-  return Number.isFinite(n) ? n : undefined;
-}
-
-function vizColor(element: XmlElementLike | undefined): string | undefined {
-  if (!element) return undefined;
-  const hex = element.getAttribute("hex");
-  if (hex) return hex;
-  const [r, g, b] = ["r", "g", "b"].map((c) => numberAttribute(element, c) ?? 0);
-  const a = numberAttribute(element, "a");
-  return a === undefined || a === 1 ? `rgb(${r}, ${g}, ${b})` : `rgba(${r}, ${g}, ${b}, ${a})`;
+/** The GEXF reader fed by chunks: the graph is built when the document has ended. */
+export function gexfStream(file: string, options: ImportOptions): ImportStream {
+  const { handler, document } = gexfCollector(file);
+  const xml = streamXml(file, handler, options.xml ?? saxesXmlParser);
+  return {
+    write: (text) => xml.write(text),
+    end() {
+      xml.end();
+      return gexfOutcome(file, document, options);
+    },
+  };
 }
 
 export function readGexf(input: ImportInput, options: ImportOptions): ImportOutcome {
-  const file = input.name;
-  const root = parseXmlDocument(file, input.text, options.xml);
-  if (root.localName !== "gexf") {
-    throw new ImportError({ ...elementWhere(file, root, []), message: "expected a <gexf> root element" });
+  const stream = gexfStream(input.name, options);
+  stream.write(input.text);
+  return stream.end();
+}
+
+function gexfOutcome(file: string, document: GexfDocument, options: ImportOptions): ImportOutcome {
+  const { root, meta, graph } = document;
+  if (!root || !graph) {
+    throw new ImportError({ file, element: "<gexf>", message: "the file has no <graph> element" });
   }
-  const graph = firstChild(root, "graph");
-  if (!graph) throw new ImportError({ file, element: "<gexf>", message: "the file has no <graph> element" });
-  const meta = firstChild(root, "meta");
-  const creator = meta && firstChild(meta, "creator")?.textContent?.trim();
-  const description = meta ? (firstChild(meta, "description")?.textContent ?? undefined) : undefined;
+  const creator = meta && firstChild(meta, "creator")?.text.trim();
+  const description = meta ? firstChild(meta, "description")?.text : undefined;
   const own = creator === CREATOR ? readOwnMeta(description) : undefined;
+  const declared = {
+    node: declarations(document.attributeBlocks, "node"),
+    edge: declarations(document.attributeBlocks, "edge"),
+  };
+  if (own) return readOwnGexf(file, own, document, declared);
 
-  const nodeDeclared = declarations(graph, "node");
-  const edgeDeclared = declarations(graph, "edge");
-  const nodeElements: XmlElementLike[] = [];
-  const edgeElements: XmlElementLike[] = [];
-  collect(graph, nodeElements, edgeElements);
+  const graphAttributes: ForeignAttributes = {};
+  const edgeType = attribute(graph, "defaultedgetype");
+  if (edgeType) graphAttributes.defaultedgetype = edgeType;
+  const version = attribute(root, "version");
+  if (version) graphAttributes["gexf:version"] = version;
+  if (description?.trim()) graphAttributes.description = description.trim();
+  const keywords = meta ? firstChild(meta, "keywords")?.text.trim() : undefined;
+  if (keywords) graphAttributes.keywords = keywords;
+  const foreign: ForeignGraph = { attributes: graphAttributes, nodes: [], edges: [], warnings: [] };
+  const name = attribute(graph, "name")?.trim();
+  if (name) foreign.title = name;
+  else if (description?.trim()) foreign.title = description.trim().slice(0, 300);
+  if (creator) foreign.publisher = creator;
+  const date = meta ? attribute(meta, "lastmodifieddate") : undefined;
+  if (date) foreign.date = date;
   const notes: Notes = new Map();
+  const source = foreignSource(file, document, foreign, declared, notes, options);
+  // Only the source file is held from here: the entries and the foreign graph are garbage.
+  return checkAndBuild(file, "gexf", [source], [...foreign.warnings, ...notesAsWarnings(notes)]);
+}
 
+/** The nodes and edges of a file of another tool's, as an imported source. */
+function foreignSource(
+  file: string,
+  document: GexfDocument,
+  foreign: ForeignGraph,
+  declared: { node: Map<string, Declared>; edge: Map<string, Declared> },
+  notes: Notes,
+  options: ImportOptions,
+) {
   const readId = elementIdReader(file);
-
-  if (own)
-    return readOwnGexf(file, own, nodeElements, edgeElements, nodeDeclared, edgeDeclared, readId, notes);
-
-  const nodes: ForeignNode[] = nodeElements.map((element) => {
-    const where = () => elementWhere(file, element);
+  foreign.nodes = drain(document.nodes, (entry) => {
+    const { element } = entry;
+    const where = whereLater(file, element);
     const id = readId(element);
-    const attributes = foreignAttributes(attvalues(element, notes), nodeDeclared, undefined, notes, "node");
+    const attributes = foreignAttributes(attvalues(entry, notes), declared.node, undefined, notes, "node");
     const node: ForeignNode = { id, attributes, where };
-    const label = element.getAttribute("label");
-    if (label !== null) node.label = checkLabel(label, where);
-    const pid = element.getAttribute("pid");
-    if (pid !== null) attributes.pid = pid;
-    const position = firstChild(element, "position");
-    const x = numberAttribute(position, "x");
-    const y = numberAttribute(position, "y");
-    const z = numberAttribute(position, "z");
-    if (x !== undefined && y !== undefined) {
-      node.x = x;
-      node.y = y;
+    const label = attribute(element, "label");
+    if (label !== undefined) node.label = checkLabel(label, where);
+    const pid = attribute(element, "pid");
+    if (pid !== undefined) attributes.pid = pid;
+    if (entry.x !== undefined && entry.y !== undefined) {
+      node.x = entry.x;
+      node.y = entry.y;
     }
-    if (z) attributes["viz:z"] = z;
-    const size = numberAttribute(firstChild(element, "size"), "value");
-    if (size !== undefined) node.size = size;
-    const color = vizColor(firstChild(element, "color"));
-    if (color) attributes["viz:color"] = color;
-    const shape = firstChild(element, "shape")?.getAttribute("value");
-    if (shape) attributes["viz:shape"] = shape;
+    if (entry.z) attributes["viz:z"] = entry.z;
+    if (entry.size !== undefined) node.size = entry.size;
+    if (entry.color) attributes["viz:color"] = entry.color;
+    if (entry.shape) attributes["viz:shape"] = entry.shape;
     return node;
   });
-  const edges: ForeignEdge[] = edgeElements.map((element) => {
-    const where = () => elementWhere(file, element, ["id", "source", "target"]);
-    const attributes = foreignAttributes(attvalues(element, notes), edgeDeclared, undefined, notes, "edge");
+  foreign.edges = drain(document.edges, (entry) => {
+    const { element } = entry;
+    const where = whereLater(file, element, "id and ends");
+    const attributes = foreignAttributes(attvalues(entry, notes), declared.edge, undefined, notes, "edge");
     const edge: ForeignEdge = {
       source: readId(element, "source"),
       target: readId(element, "target"),
       attributes,
       where,
     };
-    if (element.getAttribute("id") !== null) edge.id = readId(element);
+    if (attribute(element, "id") !== undefined) edge.id = readId(element);
     const weight = numberAttribute(element, "weight");
     if (weight !== undefined) attributes.weight = weight;
     for (const name of ["label", "type", "kind"]) {
-      const value = element.getAttribute(name);
-      if (value !== null) attributes[name] = name === "label" ? checkLabel(value, where) : value;
+      const value = attribute(element, name);
+      if (value !== undefined) attributes[name] = name === "label" ? checkLabel(value, where) : value;
     }
-    const color = vizColor(firstChild(element, "color"));
-    if (color) attributes["viz:color"] = color;
-    const thickness = numberAttribute(firstChild(element, "thickness"), "value");
-    if (thickness !== undefined) attributes["viz:thickness"] = thickness;
-    const shape = firstChild(element, "shape")?.getAttribute("value");
-    if (shape) attributes["viz:shape"] = shape;
+    if (entry.color) attributes["viz:color"] = entry.color;
+    if (entry.thickness !== undefined) attributes["viz:thickness"] = entry.thickness;
+    if (entry.shape) attributes["viz:shape"] = entry.shape;
     return edge;
   });
-
-  const graphAttributes: ForeignAttributes = {};
-  const edgeType = graph.getAttribute("defaultedgetype");
-  if (edgeType) graphAttributes.defaultedgetype = edgeType;
-  const version = root.getAttribute("version");
-  if (version) graphAttributes["gexf:version"] = version;
-  if (description?.trim()) graphAttributes.description = description.trim();
-  const keywords = meta ? firstChild(meta, "keywords")?.textContent?.trim() : undefined;
-  if (keywords) graphAttributes.keywords = keywords;
-  const foreign: ForeignGraph = {
-    attributes: graphAttributes,
-    nodes,
-    edges,
-    warnings: [],
-  };
-  const name = graph.getAttribute("name")?.trim();
-  if (name) foreign.title = name;
-  else if (description?.trim()) foreign.title = description.trim().slice(0, 300);
-  if (creator) foreign.publisher = creator;
-  const date = meta?.getAttribute("lastmodifieddate");
-  if (date) foreign.date = date;
   const source = foreignToSourceFile(foreign, file, "gexf", options.mapping);
-  return checkAndBuild(file, "gexf", [source], [...foreign.warnings, ...notesAsWarnings(notes)]);
+  foreign.nodes = [];
+  foreign.edges = [];
+  return source;
 }
 
 function readOwnGexf(
   file: string,
   own: OwnMeta,
-  nodeElements: XmlElementLike[],
-  edgeElements: XmlElementLike[],
-  nodeDeclared: Map<string, Declared>,
-  edgeDeclared: Map<string, Declared>,
-  readId: (element: XmlElementLike, name?: string) => string,
-  notes: Notes,
+  document: GexfDocument,
+  declared: { node: Map<string, Declared>; edge: Map<string, Declared> },
 ): ImportOutcome {
+  const notes: Notes = new Map();
+  const readId = elementIdReader(file);
   const fieldsOf = (values: ReadValues, fields: readonly ModelField[]) => {
     const found = new Map<string, ModelValue>();
     for (const field of fields) {
@@ -258,24 +424,25 @@ function readOwnGexf(
     }
     return found;
   };
-  const nodes: NodeRecord[] = nodeElements.map((element) => {
+  const nodes: NodeRecord[] = drain(document.nodes, (entry) => {
+    const { element } = entry;
     const where = () => elementWhere(file, element);
     const id = readId(element);
-    const values = attvalues(element, notes);
+    const values = attvalues(entry, notes);
     const fields = fieldsOf(values, GEXF_NODE_FIELDS);
-    fields.set("label", checkLabel(element.getAttribute("label") ?? id, where));
+    fields.set("label", checkLabel(attribute(element, "label") ?? id, where));
     const attributes = nodeFromFields(fields);
     // The node's own layout is in attvalues; viz also holds positions the writer made up.
     setLayoutFromText(attributes, (field) => values.byId.get(field));
-    const foreign = foreignAttributes(values, nodeDeclared, OWN_IDS, notes, "node");
+    const foreign = foreignAttributes(values, declared.node, OWN_IDS, notes, "node");
     if (Object.keys(foreign).length) attributes.attributes = foreign;
     return { id, attributes };
   });
-  const claims: ClaimRecord[] = edgeElements.map((element) => {
-    const values = attvalues(element, notes);
+  const claims: ClaimRecord[] = drain(document.edges, (entry) => {
+    const values = attvalues(entry, notes);
     const fields = fieldsOf(values, CLAIM_FIELDS);
-    const foreign = foreignAttributes(values, edgeDeclared, OWN_IDS, notes, "edge");
-    return ownClaimRecord(fields, foreign, (name) => readId(element, name));
+    const foreign = foreignAttributes(values, declared.edge, OWN_IDS, notes, "edge");
+    return ownClaimRecord(fields, foreign, (name) => readId(entry.element, name));
   });
   const files = recordsToFiles(file, { sources: own.sources, nodes, claims });
   return checkAndBuild(file, "gexf", files, notesAsWarnings(notes), nodes);

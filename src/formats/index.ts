@@ -1,13 +1,14 @@
 // The one table of formats, shared by the CLI and the explorer: label, extensions, MIME type, and the
-// writer and reader of each. Nothing else branches on the format. importGraph picks the reader from
-// the file name and content and returns a new graph or throws ImportError.
+// writer and reader of each. Nothing else branches on the format. importGraph (and startImport, fed
+// by chunks as a file is read) picks the reader from the file name and content and returns a new
+// graph or throws ImportError.
 import type { LinkageGraph } from "../graph/types.ts";
 import { writeCsv } from "./csv.ts";
 import { CYPHER_MIME, writeCypher } from "./cypher.ts";
 import { ExportError, ImportError } from "./errors.ts";
-import { readGexf } from "./gexf-read.ts";
+import { gexfStream, readGexf } from "./gexf-read.ts";
 import { GEXF_MIME, writeGexf } from "./gexf-write.ts";
-import { readGraphml } from "./graphml-read.ts";
+import { graphmlStream, readGraphml } from "./graphml-read.ts";
 import { GRAPHML_MIME, writeGraphml } from "./graphml-write.ts";
 import { GRAPHOLOGY_MIME, readGraphologyJson, writeGraphologyJson } from "./graphology-json.ts";
 import { writeNeo4jAdmin } from "./neo4j-admin.ts";
@@ -21,6 +22,7 @@ import {
   type ImportInput,
   type ImportOptions,
   type ImportOutcome,
+  type ImportStream,
 } from "./types.ts";
 
 export const FORMATS: Record<FormatId, FormatSpec> = {
@@ -50,6 +52,7 @@ export const FORMATS: Record<FormatId, FormatSpec> = {
     lossless: true,
     write: writeGexf,
     read: readGexf,
+    stream: gexfStream,
   },
   graphml: {
     label: "GraphML (networkx, yEd, Cytoscape)",
@@ -59,6 +62,7 @@ export const FORMATS: Record<FormatId, FormatSpec> = {
     lossless: true,
     write: writeGraphml,
     read: readGraphml,
+    stream: graphmlStream,
   },
   csv: {
     label: "CSV (nodes.csv, claims.csv, findings.csv)",
@@ -125,17 +129,74 @@ export function detectFormat(input: ImportInput): FormatId | undefined {
 
 /** Reads a file into a new graph; throws ImportError (file, place, reason) and changes nothing. */
 export function importGraph(input: ImportInput, options: ImportOptions, format?: FormatId): ImportOutcome {
-  const chosen = format ?? detectFormat(input);
-  if (!chosen) {
-    throw new ImportError({
-      file: input.name,
-      message: "not a format this can import (project JSON, graphology JSON, GEXF or GraphML)",
-    });
-  }
-  const read = FORMATS[chosen].read;
-  if (!read)
-    throw new ImportError({ file: input.name, message: `${FORMATS[chosen].label} cannot be imported` });
-  return read(input, options);
+  const stream = startImport(input.name, options, format);
+  stream.write(input.text);
+  return stream.end();
+}
+
+/** The text detectFormat looks at; chunks are held until there is this much, or the file ends. */
+const DETECT_LENGTH = 4096;
+
+/**
+ * An import fed by chunks as the file is read. GEXF and GraphML are parsed as the text arrives and
+ * never held whole; the JSON formats are read when the file has ended. The format is told from the
+ * first chunks (or given); write and end throw ImportError, and after one the import is over.
+ */
+export function startImport(name: string, options: ImportOptions, format?: FormatId): ImportStream {
+  let head = "";
+  let reader: ImportStream | undefined;
+  let failure: unknown;
+  const choose = (): ImportStream => {
+    const chosen = format ?? detectFormat({ name, text: head });
+    if (!chosen) {
+      throw new ImportError({
+        file: name,
+        message: "not a format this can import (project JSON, graphology JSON, GEXF or GraphML)",
+      });
+    }
+    const spec = FORMATS[chosen];
+    const chosenReader = spec.stream?.(name, options) ?? wholeText(name, options, spec.read);
+    if (!chosenReader) throw new ImportError({ file: name, message: `${spec.label} cannot be imported` });
+    const text = head;
+    head = "";
+    chosenReader.write(text);
+    return chosenReader;
+  };
+  /** Runs a step; after one fails, every later one throws that error again. */
+  const step = <T>(run: () => T): T => {
+    if (failure !== undefined) throw failure;
+    try {
+      return run();
+    } catch (error) {
+      failure = error;
+      throw error;
+    }
+  };
+  return {
+    write: (text) =>
+      step(() => {
+        if (reader) return reader.write(text);
+        head += text;
+        if (format !== undefined || head.length >= DETECT_LENGTH) reader = choose();
+      }),
+    end: () =>
+      step(() => {
+        reader ??= choose();
+        return reader.end();
+      }),
+  };
+}
+
+/** A reader that needs the whole text (JSON), fed by chunks all the same. */
+function wholeText(name: string, options: ImportOptions, read: FormatSpec["read"]): ImportStream | undefined {
+  if (!read) return undefined;
+  const parts: string[] = [];
+  return {
+    write: (text) => {
+      parts.push(text);
+    },
+    end: () => read({ name, text: parts.length === 1 ? (parts[0] as string) : parts.join("") }, options),
+  };
 }
 
 export { ExportError, FileTooLargeError, ImportError, UnsafeXmlError } from "./errors.ts";
@@ -147,5 +208,6 @@ export type {
   ImportMapping,
   ImportOptions,
   ImportOutcome,
+  ImportStream,
 } from "./types.ts";
 export { DEFAULT_MAPPING, FORMAT_IDS } from "./types.ts";

@@ -5,6 +5,14 @@ import { FileTooLargeError, ImportError, type ImportProblem } from "./errors.ts"
 
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 export const MAX_LABEL_LENGTH = MAX_IMPORTED_TEXT;
+/** XML elements nested deeper than this are refused: GEXF and GraphML need fewer than ten levels. */
+export const MAX_XML_DEPTH = 256;
+/**
+ * Nodes and edges together in one GEXF or GraphML file. The byte limit alone does not bound the
+ * graph: 100 MB of bare `<node id="…"/>` is five million nodes, more than any heap here holds. A
+ * million, with their attributes, import on a 1.5 GB heap (README, Formats, Safety).
+ */
+export const MAX_IMPORT_ELEMENTS = 1_000_000;
 
 /** Throws FileTooLargeError when a file of `bytes` bytes is over the import limit. */
 export function checkFileSize(file: string, bytes: number): void {
@@ -26,6 +34,16 @@ type Where = Omit<ImportProblem, "message">;
 /** Where a value sits, or a function that says so: made only when there is an error to report. */
 export type LazyWhere = Where | (() => Where);
 const resolve = (where: LazyWhere): Where => (typeof where === "function" ? where() : where);
+
+/** Throws when a file's `count`th node or edge (`where`) is one more than imports take. */
+export function checkElementCount(count: number, where: LazyWhere): void {
+  if (count <= MAX_IMPORT_ELEMENTS) return;
+  const limit = MAX_IMPORT_ELEMENTS.toLocaleString("en-US");
+  throw new ImportError({
+    ...resolve(where),
+    message: `the file holds more than ${limit} nodes and edges; imports are limited to ${limit}`,
+  });
+}
 
 export function idOf(value: unknown, lazyWhere: LazyWhere, what = "id"): string {
   if (typeof value === "string" && value.length > 0 && value.length <= MAX_LABEL_LENGTH) return value;

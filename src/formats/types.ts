@@ -3,7 +3,7 @@
 import type { LinkageGraph } from "../graph/types.ts";
 import type { AnySourceFile } from "../model/schema.ts";
 import type { NodeKind, Relation } from "../model/vocabulary.ts";
-import type { XmlParser } from "./xml-dom.ts";
+import type { XmlParser } from "./xml-stream.ts";
 
 export const FORMAT_IDS = [
   "project-json",
@@ -52,9 +52,15 @@ export interface ImportInput {
 }
 
 export interface ImportOptions {
-  /** The runtime's XML parser (browser DOMParser or @xmldom/xmldom); XML formats need it. */
-  xml: XmlParser;
+  /** The XML tokenizer under the GEXF and GraphML readers; saxes (xml-saxes.ts) when not given. */
+  xml?: XmlParser;
   mapping?: ImportMapping;
+}
+
+/** An import fed text in chunks, as a file is read; `end` gives the outcome or throws ImportError. */
+export interface ImportStream {
+  write(text: string): void;
+  end(): ImportOutcome;
 }
 
 export interface ImportOutcome {
@@ -78,4 +84,6 @@ export interface FormatSpec {
   lossless: boolean;
   write?: (graph: LinkageGraph, options?: ExportOptions) => ExportFile[];
   read?: (input: ImportInput, options: ImportOptions) => ImportOutcome;
+  /** The reader fed by chunks, for formats that need not hold the whole text (GEXF, GraphML). */
+  stream?: (name: string, options: ImportOptions) => ImportStream;
 }

@@ -5,8 +5,8 @@ import { ExportError } from "./errors.ts";
 // Characters XML 1.0 cannot hold at all, even as references; lone surrogates; U+FFFE and U+FFFF.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching the control characters XML forbids is the point
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|\p{Cs}/u;
-const ATTRIBUTE_SPECIAL = /[&<>"\t\n\r]/g;
-const TEXT_SPECIAL = /[&<>\r]/g;
+const ATTRIBUTE_SPECIAL = /[&<>"\t\n\r\u0085\u2028\u2029]/g;
+const TEXT_SPECIAL = /[&<>\r\u0085\u2028\u2029]/g;
 const ENTITY: Record<string, string> = {
   "&": "&amp;",
   "<": "&lt;",
@@ -16,6 +16,11 @@ const ENTITY: Record<string, string> = {
   "\t": "&#9;",
   "\n": "&#10;",
   "\r": "&#13;",
+  // XML 1.1 parsers (and xmldom, whatever the version) read NEL, LS and PS as line ends; a
+  // character reference is kept as it is by every parser.
+  "\u0085": "&#x85;",
+  "\u2028": "&#x2028;",
+  "\u2029": "&#x2029;",
 };
 const replaceEntity = (c: string) => ENTITY[c] as string;
 

@@ -10,10 +10,12 @@ import {
   IMPORT_FORMATS,
   ImportError,
   type ImportMapping,
-  importGraph,
+  type ImportOutcome,
+  type ImportStream,
+  type importGraph,
   MAX_IMPORT_BYTES,
+  startImport,
 } from "../../formats/index.ts";
-import { nodeXmlParser } from "../../formats/xml-node.ts";
 import { NODE_KINDS, RELATIONS } from "../../model/vocabulary.ts";
 import { defineCommand, EXIT, printJson, UsageError } from "../command.ts";
 import { displayPath, FileError, isDirectory, readTextFile } from "../io.ts";
@@ -67,14 +69,9 @@ export const importCommand = defineCommand({
 
     let outcome: ReturnType<typeof importGraph>;
     try {
-      const text = readTextFile(path, {
-        maxBytes: MAX_IMPORT_BYTES,
-        checkSize: (bytes) => checkFileSize(shown, bytes),
-      });
-      outcome = importGraph(
-        { name: shown, text },
-        { xml: nodeXmlParser, mapping },
-        values.format as (typeof IMPORT_FORMATS)[number] | undefined,
+      outcome = importFile(
+        path,
+        startImport(shown, { mapping }, values.format as (typeof IMPORT_FORMATS)[number] | undefined),
       );
     } catch (error) {
       if (error instanceof ImportError || error instanceof FileError) {
@@ -137,3 +134,17 @@ export const importCommand = defineCommand({
     return EXIT.ok;
   },
 });
+
+/** Reads the file into the import and ends it; the file's text is garbage once it is parsed. */
+function importFile(path: string, stream: ImportStream): ImportOutcome {
+  writeFileText(path, stream);
+  return stream.end();
+}
+
+/** A frame of its own for the text, so that nothing holds it while the graph is checked and built. */
+function writeFileText(path: string, stream: ImportStream): void {
+  const shown = displayPath(path);
+  stream.write(
+    readTextFile(path, { maxBytes: MAX_IMPORT_BYTES, checkSize: (bytes) => checkFileSize(shown, bytes) }),
+  );
+}

@@ -1,13 +1,13 @@
 // Web worker: reads an imported file and parses it with the format table, off the page's thread.
-// The browser's DOMParser does not exist in workers, so XML is parsed here with @xmldom/xmldom, the
-// same XmlParser the CLI uses (DOCTYPE refused before parsing; line numbers in every message).
+// The file is fed to the import chunk by chunk as it is read: GEXF and GraphML are parsed as they
+// arrive by the same streaming reader the CLI uses (no DOM, which workers lack; DOCTYPE refused;
+// line numbers in every message), so a large file is never held whole as one string.
 import "../zod-csp.ts";
 import type { SerializedGraph } from "graphology-types";
 import { ImportError } from "../../formats/errors.ts";
-import { FORMATS, importGraph } from "../../formats/index.ts";
+import { FORMATS, startImport } from "../../formats/index.ts";
 import { checkFileSize } from "../../formats/limits.ts";
-import type { FormatId, ImportMapping } from "../../formats/types.ts";
-import { nodeXmlParser } from "../../formats/xml-node.ts";
+import type { FormatId, ImportMapping, ImportStream } from "../../formats/types.ts";
 import type { ClaimAttributes, GraphAttributes, NodeAttributes } from "../../graph/types.ts";
 
 export interface ImportRequest {
@@ -34,35 +34,32 @@ const scope = self as unknown as {
   postMessage(message: ImportReply): void;
 };
 
-/** Reads the file as UTF-8 in chunks, telling the page how far it got. */
-async function readText(file: File): Promise<string> {
+/** Feeds the file to the import as UTF-8 text, chunk by chunk, telling the page how far it got. */
+async function feedFile(file: File, stream: ImportStream): Promise<void> {
   const reader = file.stream().getReader();
   const decoder = new TextDecoder("utf-8");
-  const parts: string[] = [];
   let loaded = 0;
   let reported = 0;
   for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
     loaded += chunk.value.byteLength;
-    parts.push(decoder.decode(chunk.value, { stream: true }));
+    stream.write(decoder.decode(chunk.value, { stream: true }));
     if (loaded - reported > 1024 * 1024) {
       reported = loaded;
       scope.postMessage({ type: "progress", phase: "reading", loaded, total: file.size });
     }
   }
-  parts.push(decoder.decode());
-  return parts.join("");
+  stream.write(decoder.decode());
 }
 
 scope.onmessage = async (event) => {
   const { file, mapping } = event.data;
   try {
     checkFileSize(file.name, file.size);
-    const text = await readText(file);
+    const stream = startImport(file.name, mapping ? { mapping } : {});
+    await feedFile(file, stream);
+    // Read and parsed; what is left is checking the graph and building it.
     scope.postMessage({ type: "progress", phase: "parsing", loaded: file.size, total: file.size });
-    const outcome = importGraph(
-      { name: file.name, text },
-      { xml: nodeXmlParser, ...(mapping ? { mapping } : {}) },
-    );
+    const outcome = stream.end();
     scope.postMessage({
       type: "done",
       format: outcome.format,
