@@ -36,6 +36,7 @@ export function syntheticGraph(options: SyntheticOptions): LinkageGraph {
         findings: Array.from({ length: findings }, (_, i) => ({
           id: `F${i + 1}`,
           summary: `Synthetic finding ${i + 1}.`,
+          opening: `Synthetic finding ${i + 1}`,
         })),
       },
     ],
@@ -82,7 +83,10 @@ export function syntheticGraph(options: SyntheticOptions): LinkageGraph {
     graph.addDirectedEdgeWithKey(`c${c}`, source, target, {
       relation,
       heldBy,
+      attribution: "stated",
+      modality: "asserted",
       findings: [finding],
+      evidence: `synthetic claim ${c}`,
       note: `Synthetic claim ${c}.`,
       sourceId: SYNTHETIC_SOURCE_ID,
     });
