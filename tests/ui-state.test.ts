@@ -7,7 +7,7 @@ import {
   INITIAL_STATE,
   reduce,
 } from "../src/ui/state/explorer-state.ts";
-import { createStore } from "../src/ui/state/store.ts";
+import { createStore, sameSlice, watch } from "../src/ui/state/store.ts";
 
 const run = (...actions: Action[]): ExplorerState => actions.reduce(reduce, INITIAL_STATE);
 
@@ -133,5 +133,64 @@ describe("store", () => {
     store.subscribe(() => calls++);
     store.dispatch({ type: "hover", node: null });
     expect(calls).toBe(0);
+  });
+});
+
+describe("watch", () => {
+  it("shows its slice at once, then only when a dispatch changes that slice", () => {
+    const store = createStore(INITIAL_STATE);
+    const shown: [string, string | null][] = [];
+    watch(
+      store,
+      (state) => state.view,
+      (view, previous) => shown.push([view, previous]),
+    );
+    expect(shown).toEqual([["graph", null]]);
+    // Changes elsewhere in the state leave the view's slice alone.
+    store.dispatch({ type: "hover", node: "actor:us" });
+    store.dispatch({ type: "toggleKind", kind: "actor" });
+    expect(shown).toHaveLength(1);
+    store.dispatch({ type: "setView", view: "list" });
+    expect(shown).toEqual([
+      ["graph", null],
+      ["list", "graph"],
+    ]);
+  });
+
+  it("compares object slices key by key, so a slice rebuilt from unchanged parts does not show again", () => {
+    const store = createStore(INITIAL_STATE);
+    let shows = 0;
+    watch(
+      store,
+      (state) => ({ filters: state.filters, selection: state.selection }),
+      () => shows++,
+    );
+    store.dispatch({ type: "hover", node: "actor:us" });
+    store.dispatch({ type: "cameraMoved", camera: { x: 0.5, y: 0.5, ratio: 1 } });
+    expect(shows).toBe(1);
+    store.dispatch({ type: "select", selection: { type: "node", id: "actor:us" } });
+    expect(shows).toBe(2);
+  });
+
+  it("stops after its unsubscribe", () => {
+    const store = createStore(INITIAL_STATE);
+    let shows = 0;
+    const stop = watch(
+      store,
+      (state) => state.view,
+      () => shows++,
+    );
+    stop();
+    store.dispatch({ type: "setView", view: "list" });
+    expect(shows).toBe(1);
+  });
+
+  it("tells equal slices from different ones", () => {
+    const filters = DEFAULT_FILTERS;
+    expect(sameSlice({ a: filters, b: 1 }, { a: filters, b: 1 })).toBe(true);
+    expect(sameSlice({ a: filters, b: 1 }, { a: { ...filters }, b: 1 })).toBe(false);
+    expect(sameSlice({ a: 1 }, { a: 1, b: undefined })).toBe(false);
+    expect(sameSlice(null, { a: 1 })).toBe(false);
+    expect(sameSlice(Number.NaN, Number.NaN)).toBe(true);
   });
 });

@@ -2,6 +2,7 @@
 // and how its emphasis ranks between hover and selection.
 import { describe, expect, it } from "vitest";
 import { traceLinkages } from "../src/graph/trace.ts";
+import { createDerived } from "../src/ui/state/derived.ts";
 import { emphasisWithLayers } from "../src/ui/state/emphasis.ts";
 import {
   type ExplorerState,
@@ -13,6 +14,7 @@ import {
 import { visibleItems } from "../src/ui/state/filters.ts";
 import {
   answerTrace,
+  formValues,
   INITIAL_TRACE,
   reduceTrace,
   type TraceQuery,
@@ -53,7 +55,7 @@ describe("trace transitions", () => {
     const focused = reduceTrace(opened, { type: "focusTraceResult", node: "issue:tmd-for-taiwan" });
     expect(focused.focus).toBe("issue:tmd-for-taiwan");
     const deeper = reduceTrace(focused, { type: "editTrace", change: { depth: 3, holder: null } });
-    expect(deeper).toEqual({ query: { ...flagship, depth: 3, holder: null }, focus: null });
+    expect(deeper).toEqual({ ...INITIAL_TRACE, query: { ...flagship, depth: 3, holder: null }, focus: null });
     // No relation at all would reach nothing: the default comes back.
     expect(reduceTrace(opened, { type: "editTrace", change: { relations: [] } }).query?.relations).toEqual([
       "links-to",
@@ -74,6 +76,43 @@ describe("trace transitions", () => {
       notices: [],
     });
     expect(restored.trace).toEqual(INITIAL_TRACE);
+  });
+});
+
+describe("the trace form's draft", () => {
+  const form = (state: ExplorerState, change: Partial<TraceQuery>) =>
+    reduce(state, { type: "traceForm", change });
+
+  it("keeps the form's values in the state while no question is open, in a question's canonical form", () => {
+    const drafted = form(form(INITIAL_STATE, { holder: "actor:us", depth: 9 }), { relations: [] });
+    expect(drafted.trace.query).toBeNull();
+    // Depth in bounds; no relation at all would reach nothing, so the default stays.
+    expect(drafted.trace.draft).toEqual({ holder: "actor:us", depth: 6, relations: ["links-to"] });
+    expect(formValues(drafted.trace)).toBe(drafted.trace.draft);
+    // The same values again change nothing, so no listener runs.
+    expect(form(drafted, { depth: 6 })).toBe(drafted);
+    // A draft is not part of the link.
+    expect(sharedView(drafted)).toEqual(sharedView(INITIAL_STATE));
+  });
+
+  it("asks the draft's question once a target is chosen", () => {
+    const drafted = form(INITIAL_STATE, { holder: "actor:china", depth: 2, attribution: "stated" });
+    const asked = form(drafted, { target: flagship.target });
+    expect(asked.trace.query).toEqual({ ...flagship, attribution: "stated" });
+    expect(formValues(asked.trace)).toBe(asked.trace.query);
+  });
+
+  it("edits the open question, not the draft, and shows the draft again once the question closes", () => {
+    const drafted = form(INITIAL_STATE, { depth: 3 });
+    const opened = reduce(drafted, { type: "setTrace", query: flagship });
+    const edited = form(opened, { depth: 4 });
+    expect(edited.trace.query?.depth).toBe(4);
+    expect(edited.trace.draft).toBe(drafted.trace.draft);
+    const closed = reduce(edited, { type: "setTrace", query: null });
+    expect(formValues(closed.trace)).toEqual({ holder: null, depth: 3, relations: ["links-to"] });
+    // Back to a link without a trace keeps the draft as the reader left it.
+    const restored = reduce(edited, { type: "restore", view: sharedView(INITIAL_STATE), notices: [] });
+    expect(restored.trace.draft).toBe(drafted.trace.draft);
   });
 });
 
@@ -165,7 +204,7 @@ describe("trace answers and emphasis", () => {
     const base: ExplorerState = {
       ...INITIAL_STATE,
       selection: { type: "node", id: "actor:us" },
-      trace: { query: flagship, focus: null },
+      trace: { ...INITIAL_TRACE, query: flagship, focus: null },
     };
     // As the app wires it: the answer of the state's question, the state's focused result.
     const answers = traceAnswers(graph);
@@ -174,11 +213,29 @@ describe("trace answers and emphasis", () => {
     const all = answers(flagship)?.all;
     expect(all?.claims).toEqual(answer.all.claims);
     expect(emphasis(base)).toBe(all);
-    const focused = { ...base, trace: { query: flagship, focus: "issue:tmd-for-taiwan" } };
+    const focused = { ...base, trace: { ...INITIAL_TRACE, query: flagship, focus: "issue:tmd-for-taiwan" } };
     expect(emphasis(focused)?.claims).toEqual(new Set(["f10-tmd-to-taiwan-is-military-aid"]));
     expect(emphasis({ ...focused, hovered: "actor:china" })?.nodes.has("actor:china")).toBe(true);
     expect(emphasis({ ...base, trace: INITIAL_TRACE })?.nodes.has("actor:us")).toBe(true);
     expect(traceEmphasis(null, null)).toBeNull();
+  });
+});
+
+describe("the explorer's trace cache", () => {
+  it("answers through one cache per graph and removes its listeners when the explorer goes", () => {
+    const own = loadGraphData();
+    // graphology's Graph is a Node EventEmitter; its types leave these two out.
+    const events = own as unknown as { eventNames(): string[]; listenerCount(event: string): number };
+    const listeners = () => events.eventNames().reduce((sum, event) => sum + events.listenerCount(event), 0);
+    const before = listeners();
+    const derived = createDerived(own);
+    const answer = derived.traceAnswer({ ...flagship });
+    expect(answer?.trace).toEqual(traceLinkages(own, flagship));
+    derived.traceAnswer({ ...flagship, depth: 3 });
+    const during = listeners();
+    expect(during).toBeGreaterThan(before);
+    derived.dispose();
+    expect(listeners()).toBe(before);
   });
 });
 

@@ -1,15 +1,14 @@
 // Holds the page's one explorer and swaps it: graph-data at first, an imported graph after an
 // import (clearly labelled, never mixed into the curated one), graph-data again on "Back". Wires
 // the Import and Export controls to the format table, the import worker and the image controller.
-// The writers (and the export dialog that lists them) load on first use, not with the page.
-import type { FormatId, ImportMapping, Positions } from "../formats/types.ts";
-import type { LinkageGraph } from "../graph/types.ts";
+// Data exports read the explorer's graph as loaded (the renderer draws a display graph of its own)
+// with its current layout. The writers (and the export dialog) load on first use, not with the page.
+import type { FormatId, ImportMapping } from "../formats/types.ts";
 import { visibleSubgraph } from "../graph/visible-subgraph.ts";
 import { isImported } from "../model/schema.ts";
 import { type Explorer, type ExplorerInput, startExplorer } from "./app.ts";
 import { gatherScene, snapshotPng } from "./controllers/image-export.ts";
 import { downloadBlob, downloadFiles } from "./downloads.ts";
-import type { ExplorerGraph } from "./state/display.ts";
 import {
   createImportExport,
   type ExportCommands,
@@ -20,8 +19,6 @@ import { importInWorker } from "./workers/import-client.ts";
 
 interface Shown {
   explorer: Explorer;
-  /** The graph as loaded, before the explorer added display attributes: what data exports write. */
-  pristine: LinkageGraph | null;
   /** A file-name stem for downloads. */
   base: string;
 }
@@ -37,42 +34,17 @@ function stem(name: string): string {
   );
 }
 
-/** Starts the explorer on graph-data (from `curated()`, called again on "Back") and keeps it swappable. */
-export function startExplorerHost(root: HTMLElement, curated: () => ExplorerInput): { current(): Explorer } {
-  let shown: Shown;
-  let busy = false;
-
-  const positionsOf = (explorer: Explorer) => (): Positions => {
-    const positions: Record<string, { x: number; y: number }> = {};
-    explorer.graph?.forEachNode((node, attributes) => {
-      if (attributes.x !== undefined && attributes.y !== undefined) {
-        positions[node] = { x: attributes.x, y: attributes.y };
-      }
-    });
-    return positions;
-  };
-
-  const show = (input: ExplorerInput, base: string) => {
-    shown?.explorer.dispose();
-    const pristine = input.sources.ok ? input.sources.graph.copy() : null;
-    const explorer = startExplorer(root, { ...input, headerTools: controls.headerTools });
-    root.append(controls.dropHint);
-    shown = { explorer, pristine: pristine as LinkageGraph | null, base };
-  };
-
-  /** A new graph owns the page: the old one's link state means nothing for it. */
-  const clearLink = () => {
-    window.history.replaceState(null, "", `${window.location.pathname}${window.location.hash}`);
-  };
-
-  const exportCommands: ExportCommands = {
+/** What the export dialog asks of the explorer shown now. */
+function exportCommandsOf(current: () => Shown): ExportCommands {
+  return {
     async exportData(format: FormatId, scope: ExportScope) {
       const { exportGraph, FORMATS } = await import("../formats/index.ts");
-      const { explorer, pristine, base } = shown;
+      const { explorer, base } = current();
       const visibility = explorer.visibility();
-      if (!pristine) throw new Error("there is no graph to export");
-      const graph = scope === "visible" && visibility ? visibleSubgraph(pristine, visibility) : pristine;
-      const files = exportGraph(graph, format, { layout: positionsOf(explorer) });
+      if (!explorer.graph) throw new Error("there is no graph to export");
+      const graph =
+        scope === "visible" && visibility ? visibleSubgraph(explorer.graph, visibility) : explorer.graph;
+      const files = exportGraph(graph, format, { layout: () => explorer.positions() });
       const suffix = scope === "visible" ? "-visible" : "";
       const [only] = files;
       if (files.length === 1 && only && format !== "project-json") {
@@ -81,12 +53,12 @@ export function startExplorerHost(root: HTMLElement, curated: () => ExplorerInpu
       await downloadFiles(files, `${base}${suffix}-${format}.zip`);
     },
     async exportImage(format: ImageFormat) {
-      const { explorer, base } = shown;
+      const { explorer, base } = current();
       const renderer = explorer.renderer;
-      if (!renderer || !explorer.graph) throw new Error("the network is not drawn in this browser");
+      if (!renderer) throw new Error("the network is not drawn in this browser");
       if (format === "svg") {
         const { writeSvg } = await import("../formats/svg-scene.ts");
-        const scene = gatherScene(renderer, explorer.graph as ExplorerGraph, `Linkage Atlas: ${base}`);
+        const scene = gatherScene(renderer, `Linkage Atlas: ${base}`);
         downloadBlob(new Blob([writeSvg(scene)], { type: "image/svg+xml" }), `${base}.svg`);
         return;
       }
@@ -94,16 +66,36 @@ export function startExplorerHost(root: HTMLElement, curated: () => ExplorerInpu
       downloadBlob(await snapshotPng(renderer, scale), `${base}${scale === 2 ? "@2x" : ""}.png`);
     },
     visibleSummary() {
-      const { explorer } = shown;
+      const { explorer } = current();
       const visibility = explorer.visibility();
       const graph = explorer.graph;
       if (!visibility || !graph) return "";
       return `Visible now: ${plural(visibility.nodes.size, "node")} of ${graph.order} and ${plural(visibility.claims.size, "claim")} of ${graph.size}.`;
     },
     canDrawImages() {
-      return shown.explorer.renderer !== null;
+      return current().explorer.renderer !== null;
     },
   };
+}
+
+/** Starts the explorer on graph-data (from `curated()`, called again on "Back") and keeps it swappable. */
+export function startExplorerHost(root: HTMLElement, curated: () => ExplorerInput): { current(): Explorer } {
+  let shown: Shown;
+  let busy = false;
+
+  const show = (input: ExplorerInput, base: string) => {
+    shown?.explorer.dispose();
+    const explorer = startExplorer(root, { ...input, headerTools: controls.headerTools });
+    root.append(controls.dropHint);
+    shown = { explorer, base };
+  };
+
+  /** A new graph owns the page: the old one's link state means nothing for it. */
+  const clearLink = () => {
+    window.history.replaceState(null, "", `${window.location.pathname}${window.location.hash}`);
+  };
+
+  const exportCommands = exportCommandsOf(() => shown);
 
   let exportDialog: Promise<{ open(): void }> | null = null;
   const controls = createImportExport({

@@ -11,9 +11,9 @@ import { positionMatrix } from "../../src/graph/position-matrix.ts";
 import { traceLinkages } from "../../src/graph/trace.ts";
 import { traceBrief, traceQuestion } from "../../src/graph/trace-brief.ts";
 import { RELATION_STYLES } from "../../src/model/vocabulary.ts";
-import { ATTRIBUTION_LOOKS } from "../../src/ui/controllers/attribution-styles.ts";
 import { DEFAULT_FILTERS, type Filters } from "../../src/ui/state/explorer-state.ts";
 import { visibleItems } from "../../src/ui/state/filters.ts";
+import { ATTRIBUTION_LOOKS } from "../../src/ui/state/looks.ts";
 import { loadGraphData } from "../support/graph-data.ts";
 import { canvasPixels, launchChromium, openExplorer, type ServedApp, serveBuild } from "./harness.ts";
 
@@ -256,7 +256,7 @@ describe("attribution, modality and evidence in the explorer", { timeout: 120_00
       attribution: "stated",
     });
     const expected = traceBrief(graph, trace, { question: traceQuestion(graph, trace), link: page.url() });
-    expect(expected).toContain("**Attribution:**");
+    expect(expected).toContain("stated claims only");
     expect(readFileSync(await download.path(), "utf8")).toBe(expected);
 
     // Off again: every claim, and the parameter leaves the link.

@@ -9,7 +9,7 @@ import { POSITION_MATRIX_CSV_HEADER } from "../../src/formats/position-matrix-cs
 import { findingsTour } from "../../src/graph/findings-tour.ts";
 import { claimRoles, compare, lensClaims } from "../../src/graph/perspectives.ts";
 import { positionMatrix } from "../../src/graph/position-matrix.ts";
-import { COMPARE_ROLE_STYLES } from "../../src/ui/controllers/perspective-styles.ts";
+import { COMPARE_ROLE_STYLES } from "../../src/ui/state/looks.ts";
 import { loadGraphData } from "../support/graph-data.ts";
 import {
   artifact,

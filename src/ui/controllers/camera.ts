@@ -1,9 +1,12 @@
-// The camera: zoom, pan by keyboard, fit to what the filters show, move to a selection, restore a
-// camera from a link, and report where it settled so the URL can keep it. Talks to sigma only.
+// The camera controller: owns sigma's camera. It carries out the moves camera-rules.ts asks for after
+// each action, zooms and pans on command, fits what the filters show, and reports where the camera
+// settled so the URL can keep it. Reads the store and state/derived.ts; writes only to sigma's camera.
 import type { LinkageGraph } from "../../graph/types.ts";
 import { fitCamera } from "../state/camera-fit.ts";
+import type { Derived } from "../state/derived.ts";
 import type { CameraView, ExplorerState, Selection } from "../state/explorer-state.ts";
 import type { Store } from "../state/store.ts";
+import { type CameraMove, cameraMoves, openingMoves } from "./camera-rules.ts";
 import type { ExplorerRenderer } from "./renderer.ts";
 import { LABEL_FAMILY, LABEL_SIZE, LABEL_WEIGHT } from "./styles.ts";
 
@@ -32,20 +35,10 @@ function labelMeter(): (text: string) => number {
   return (text) => context.measureText(text).width * 1.05;
 }
 
-export function createCameraControl(
-  renderer: ExplorerRenderer,
-  graph: LinkageGraph,
-  store: Store,
-  visibleNodes: (state: ExplorerState) => ReadonlySet<string>,
-) {
-  const camera = renderer.getCamera();
-  const animate = (target: Partial<CameraView>, duration = DURATION) => {
-    const reduced = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
-    return camera.animate(target, { duration: reduced ? 0 : duration });
-  };
-
+/** The camera that frames a set of nodes with their labels (see state/camera-fit.ts), or null for none. */
+function framer(renderer: ExplorerRenderer, graph: LinkageGraph) {
   const measure = labelMeter();
-  const fitTarget = (nodes: readonly string[], centreOn?: string) => {
+  return (nodes: readonly string[], centreOn?: string) => {
     // Past a few thousand nodes labels are thinned out anyway; measuring them all would only cost time.
     const withLabels = nodes.length <= LABEL_FIT_LIMIT;
     const items = nodes.flatMap((node) => {
@@ -75,8 +68,62 @@ export function createCameraControl(
       centre ? { x: centre.x, y: centre.y } : undefined,
     );
   };
+}
 
-  /** Frames a set of nodes with their labels (see state/camera-fit.ts). */
+/** Where the camera goes when an arrow key pans the view by PAN_STEP of the viewport. */
+function panTarget(renderer: ExplorerRenderer, dx: number, dy: number): Partial<CameraView> {
+  const camera = renderer.getCamera();
+  const { width, height } = renderer.getDimensions();
+  const from = renderer.viewportToFramedGraph({ x: width / 2, y: height / 2 });
+  const to = renderer.viewportToFramedGraph({
+    x: width / 2 + dx * width * PAN_STEP,
+    y: height / 2 + dy * height * PAN_STEP,
+  });
+  return { x: camera.x + to.x - from.x, y: camera.y + to.y - from.y };
+}
+
+/** Dispatches where the camera settled, once it has stopped moving for SETTLE_MS. */
+function reportSettled(renderer: ExplorerRenderer, store: Store): void {
+  const camera = renderer.getCamera();
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  camera.on("updated", () => {
+    clearTimeout(settle);
+    settle = setTimeout(() => {
+      if (camera.isAnimating()) return;
+      const view = { x: camera.x, y: camera.y, ratio: camera.ratio };
+      if (!same(store.getState().camera, view)) store.dispatch({ type: "cameraMoved", camera: view });
+    }, SETTLE_MS);
+  });
+}
+
+/** Moves the camera by keys and buttons; the network's zoom controls and the page's keys call these. */
+export interface CameraCommands {
+  zoomIn(): void;
+  zoomOut(): void;
+  /** Frames everything the filters show. */
+  fit(): void;
+  pan(dx: number, dy: number): void;
+}
+
+/**
+ * Starts the camera where the state says (a link's camera, its selection, a tour step, or the whole
+ * graph) and follows the store from then on. Subscribe it after the views: a tour panel that has just
+ * opened must already have taken its room when the camera measures the stage.
+ */
+export function createCameraControl(
+  renderer: ExplorerRenderer,
+  store: Store,
+  derived: Derived,
+): CameraCommands {
+  const { graph } = derived;
+  const visibleNodes = (state: ExplorerState) => derived.visibility(state).nodes;
+  const camera = renderer.getCamera();
+  const fitTarget = framer(renderer, graph);
+  const animate = (target: Partial<CameraView>, duration = DURATION) => {
+    const reduced = window.matchMedia?.("(prefers-reduced-motion: reduce)").matches;
+    return camera.animate(target, { duration: reduced ? 0 : duration });
+  };
+
   const fitVisible = (visible: ReadonlySet<string>, duration = DURATION) => {
     const target = visible.size > 0 ? fitTarget([...visible]) : null;
     return target ? animate(target, duration) : camera.reset({ duration });
@@ -98,42 +145,34 @@ export function createCameraControl(
     return animate(centred.ratio <= framed.ratio * 1.6 ? centred : framed, duration);
   };
 
-  const pan = (dx: number, dy: number) => {
-    const { width, height } = renderer.getDimensions();
-    const from = renderer.viewportToFramedGraph({ x: width / 2, y: height / 2 });
-    const to = renderer.viewportToFramedGraph({
-      x: width / 2 + dx * width * PAN_STEP,
-      y: height / 2 + dy * height * PAN_STEP,
-    });
-    return animate({ x: camera.x + to.x - from.x, y: camera.y + to.y - from.y }, 200);
+  /** Puts the camera where a link or history entry says, or frames the selection, or the graph. */
+  const restore = (state: ExplorerState) => {
+    if (state.camera) camera.setState({ ...state.camera, angle: 0 });
+    else if (state.selection) void focus(state.selection, 0);
+    else void fitVisible(visibleNodes(state), 0);
   };
 
-  let settle: ReturnType<typeof setTimeout> | undefined;
-  camera.on("updated", () => {
-    clearTimeout(settle);
-    settle = setTimeout(() => {
-      if (camera.isAnimating()) return;
-      const view = { x: camera.x, y: camera.y, ratio: camera.ratio };
-      if (!same(store.getState().camera, view)) store.dispatch({ type: "cameraMoved", camera: view });
-    }, SETTLE_MS);
-  });
+  const run = (moves: readonly CameraMove[], state: ExplorerState) => {
+    for (const move of moves) {
+      if (move.type === "restore") restore(state);
+      else if (move.type === "focus") void focus(move.selection);
+      else {
+        // A panel that just opened above the network changed its size: measure the stage again first.
+        if (move.remeasure) renderer.resize();
+        void fitVisible(move.nodes, move.instant ? 0 : DURATION);
+      }
+    }
+  };
+
+  // Before the opening moves, so where they leave the camera reaches the URL too.
+  reportSettled(renderer, store);
+  run(openingMoves(store.getState(), derived), store.getState());
+  store.subscribe((state, previous, action) => run(cameraMoves(action, state, previous, derived), state));
 
   return {
-    zoomIn: () => camera.zoomIn({ duration: 250 }),
-    zoomOut: () => camera.zoomOut({ duration: 250 }),
-    fitVisible,
-    focus,
-    pan,
-    /** Puts the camera where a link or history entry says, or frames the selection, or the graph. */
-    restore(state: ExplorerState) {
-      if (state.camera) {
-        camera.setState({ ...state.camera, angle: 0 });
-        return Promise.resolve();
-      }
-      if (state.selection) return focus(state.selection, 0);
-      return fitVisible(visibleNodes(state), 0);
-    },
+    zoomIn: () => void camera.zoomIn({ duration: 250 }),
+    zoomOut: () => void camera.zoomOut({ duration: 250 }),
+    fit: () => void fitVisible(visibleNodes(store.getState())),
+    pan: (dx, dy) => void animate(panTarget(renderer, dx, dy), 200),
   };
 }
-
-export type CameraControl = ReturnType<typeof createCameraControl>;

@@ -1,9 +1,9 @@
 // Images of the current view: a PNG read from sigma's stage canvas (1× or 2× the pixels), and the
-// scene that the SVG writer turns into vector elements, gathered from sigma's display data. The only
-// image code that talks to sigma; src/formats/svg-scene.ts stays pure.
+// scene that the SVG writer turns into vector elements, gathered from sigma's display data and the
+// display graph. The only image code that talks to sigma; src/formats/svg-scene.ts stays pure.
+// Called by explorer-host.ts on an export; reads the renderer, writes nothing to it but a resize.
 import type { Scene, SceneClaim, SceneHead, SceneNode, SceneShape } from "../../formats/svg-scene.ts";
 import { RELATION_STYLES } from "../../model/vocabulary.ts";
-import type { ExplorerGraph } from "../state/display.ts";
 import type { ExplorerRenderer } from "./renderer.ts";
 import { LABEL_FAMILY, LABEL_WEIGHT } from "./styles.ts";
 
@@ -64,7 +64,8 @@ const DEPTH_ORDER: Record<string, number> = { edges: 0, topEdges: 1, nodes: 0, t
 const byDepth = <T extends { depth: number }>(a: T, b: T) => a.depth - b.depth;
 
 /** What is on screen now, in viewport pixels: hidden items left out, dimmed ones at their opacity. */
-export function gatherScene(renderer: ExplorerRenderer, graph: ExplorerGraph, title?: string): Scene {
+export function gatherScene(renderer: ExplorerRenderer, title?: string): Scene {
+  const graph = renderer.getGraph();
   const { width, height } = renderer.getDimensions();
   const shownNodeLabels = renderer.getNodeDisplayedLabels();
   const shownClaimLabels = renderer.getEdgeDisplayedLabels();

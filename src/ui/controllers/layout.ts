@@ -1,10 +1,11 @@
-// Rerun, stop and reset of the layout. Rerunning uses graphology's ForceAtlas2 worker supervisor,
-// loaded on first use so the initial page stays small; reset puts back the build-time positions.
+// Rerun, stop and reset of the layout, on the display graph only (the domain graph keeps no
+// positions of ours). Rerunning uses graphology's ForceAtlas2 worker supervisor, loaded on first use so
+// the initial page stays small; reset puts back the standard positions. Dispatches layoutRunning.
 import type FA2LayoutSupervisor from "graphology-layout-forceatlas2/worker";
-import type { ExplorerGraph, Positions } from "../state/display.ts";
+import { type DisplayGraph, type Positions, placeNodes } from "../state/display.ts";
 import type { Store } from "../state/store.ts";
 
-export function createLayoutControl(graph: ExplorerGraph, store: Store, standard: () => Positions) {
+export function createLayoutControl(graph: DisplayGraph, store: Store, standard: () => Positions) {
   let supervisor: FA2LayoutSupervisor | null = null;
   const running = (value: boolean) => store.dispatch({ type: "layoutRunning", running: value });
 
@@ -35,11 +36,7 @@ export function createLayoutControl(graph: ExplorerGraph, store: Store, standard
     stop,
     reset() {
       stop();
-      const positions = standard();
-      graph.updateEachNodeAttributes((node, attributes) => {
-        const position = positions[node];
-        return position ? { ...attributes, x: position.x, y: position.y } : attributes;
-      });
+      placeNodes(graph, standard());
     },
     kill() {
       supervisor?.kill();

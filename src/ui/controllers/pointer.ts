@@ -1,5 +1,6 @@
 // Turns sigma's pointer events into actions: hovering a node focuses its neighbourhood, clicking a
-// node or claim selects it, clicking the background clears the selection.
+// node or claim selects it, clicking the background clears the selection. Listens to the renderer;
+// writes only actions to the store.
 import type { Store } from "../state/store.ts";
 import type { ExplorerRenderer } from "./renderer.ts";
 

@@ -1,7 +1,8 @@
-// Creates the sigma renderer over the explorer graph, and says whether this browser can draw it.
-// The only module that constructs Sigma; other controllers receive the renderer it returns.
+// Creates the sigma renderer over the display graph, says whether this browser can draw it, and
+// when it has drawn. The only module that constructs Sigma; other controllers receive the renderer.
+// Calls sigma and styles.ts only.
 import Sigma from "sigma";
-import type { ExplorerGraph } from "../state/display.ts";
+import type { DisplayGraph } from "../state/display.ts";
 import { CLAIM_STATE, EXPLORER_SETTINGS, explorerPrimitives, explorerStyles, NODE_STATE } from "./styles.ts";
 
 /**
@@ -11,7 +12,7 @@ import { CLAIM_STATE, EXPLORER_SETTINGS, explorerPrimitives, explorerStyles, NOD
  */
 export const CLAIM_PICKING_LIMIT = 5000;
 
-export function createRenderer(graph: ExplorerGraph, container: HTMLElement) {
+export function createRenderer(graph: DisplayGraph, container: HTMLElement) {
   return new Sigma(graph, container, {
     customNodeState: NODE_STATE,
     customEdgeState: CLAIM_STATE,
@@ -27,6 +28,15 @@ export function createRenderer(graph: ExplorerGraph, container: HTMLElement) {
 }
 
 export type ExplorerRenderer = ReturnType<typeof createRenderer>;
+
+/** Resolves once a frame has been drawn and presented. */
+export function firstFrame(renderer: ExplorerRenderer): Promise<void> {
+  return new Promise((resolve) => {
+    // The constructor may already have drawn; asking for one more render makes the event certain.
+    renderer.once("afterRender", () => requestAnimationFrame(() => resolve()));
+    renderer.scheduleRender();
+  });
+}
 
 /** sigma v4 draws with WebGL2 only; asking a throwaway canvas avoids a half-built renderer. */
 export function webgl2Available(): boolean {

@@ -1,7 +1,7 @@
 // The sigma v4 primitives, styles and settings of the explorer, derived from the model's typed
-// tables (KIND_STYLES, RELATION_STYLES) and this module's ATTRIBUTION_LOOKS. Declarative only: state
-// flags and data attributes choose the look, with no function rules, so a hover re-evaluates only the
-// items whose flags changed.
+// tables (KIND_STYLES, RELATION_STYLES) and state/looks.ts's ATTRIBUTION_LOOKS, bound to the display
+// graph's attributes (state/display.ts). Declarative only: state flags and data attributes choose the
+// look, with no function rules, so a hover re-evaluates only the items whose flags changed.
 // biome-ignore-all lint/suspicious/noThenProperty: sigma's conditional style rules are `{ whenState, then }`.
 import { DEFAULT_STYLES } from "sigma";
 import {
@@ -23,7 +23,6 @@ import {
 } from "sigma/rendering";
 import type { Settings } from "sigma/settings";
 import type { StylesDeclaration } from "sigma/types";
-import type { ClaimAttributes, NodeAttributes } from "../../graph/types.ts";
 import {
   ATTRIBUTIONS,
   KIND_STYLES,
@@ -33,8 +32,8 @@ import {
   RELATIONS,
   type RelationStyle,
 } from "../../model/vocabulary.ts";
-import type { ClaimDisplay } from "../state/display.ts";
-import { ATTRIBUTION_LOOKS } from "./attribution-styles.ts";
+import type { ClaimDisplay, NodeDisplay } from "../state/display.ts";
+import { ATTRIBUTION_LOOKS } from "../state/looks.ts";
 import {
   PERSPECTIVE_CLAIM_STATE,
   PERSPECTIVE_NODE_STATE,
@@ -104,10 +103,10 @@ export function explorerPrimitives() {
   };
 }
 
-/** The declaration sigma checks: our attributes, our flags, our edge variables, the default depths. */
+/** What sigma checks: the display graph's attributes, our flags and edge variables, the default depths. */
 export type ExplorerStyles = StylesDeclaration<
-  NodeAttributes,
-  ClaimAttributes & ClaimDisplay,
+  NodeDisplay,
+  ClaimDisplay,
   typeof NODE_STATE,
   typeof CLAIM_STATE,
   object,

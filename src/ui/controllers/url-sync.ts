@@ -1,5 +1,6 @@
 // Keeps the address bar and the state in step: meaningful changes push a history entry, camera
-// moves rewrite the current one, and Back/Forward restore the view the entry describes.
+// moves rewrite the current one, and Back/Forward restore the view the entry describes. Subscribes to
+// every action (historyEffect says what it does to history); calls url.ts and window.history only.
 import { historyEffect, sharedView } from "../state/explorer-state.ts";
 import type { Store } from "../state/store.ts";
 import { type KnownIds, linkQuery, parseLink } from "../state/url.ts";

@@ -1,12 +1,12 @@
 // What the details panel says about a selection, as plain data: a node's claims grouped by relation
 // and holder (the document's own voice and inferred holders apart), each with its attribution,
-// modality, evidence quote, qualifier and the findings it rests on; or one claim in full. Pure.
+// modality, evidence quote, qualifier and the findings it rests on; or one claim in full. Pure: calls
+// src/graph and the model's tables; the details panel (views/details-panel.ts) draws it.
 import { type FindingRecord, findingIndex } from "../../graph/build.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
 import {
   ATTRIBUTION_STYLES,
   type Attribution,
-  KIND_STYLES,
   type Modality,
   type NodeKind,
   RELATION_STYLES,
@@ -217,8 +217,4 @@ export function describeSelection(
 /** One line that reads as English: "United States opposes NMD", "NMD is linked to ABM Treaty". */
 export function claimSentence(entry: Pick<ClaimEntry, "source" | "target" | "relation">): string {
   return `${entry.source.label} ${RELATION_STYLES[entry.relation].verb} ${entry.target.label}`;
-}
-
-export function kindLabel(kind: NodeKind): string {
-  return KIND_STYLES[kind].label;
 }

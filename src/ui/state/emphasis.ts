@@ -1,5 +1,6 @@
 // What to keep bright when a node is hovered or something is selected, and the per-item flags the
-// renderer draws from. Pure: graph, visibility and focus in; sets and flags out.
+// renderer draws from. Pure: graph, visibility and focus in; sets and flags out. The item-states
+// controller writes the flags to sigma.
 import type { LinkageGraph } from "../../graph/types.ts";
 import type { ExplorerState, Selection } from "./explorer-state.ts";
 import type { Visibility } from "./filters.ts";

@@ -20,7 +20,14 @@ import {
   reducePerspective,
   type TourPosition,
 } from "./perspective.ts";
-import { INITIAL_TRACE, reduceTrace, type TraceAction, type TraceQuery, type TraceState } from "./trace.ts";
+import {
+  INITIAL_TRACE,
+  isTraceAction,
+  reduceTrace,
+  type TraceAction,
+  type TraceQuery,
+  type TraceState,
+} from "./trace.ts";
 
 export type Selection = { type: "node"; id: string } | { type: "claim"; id: string };
 
@@ -49,6 +56,17 @@ export interface CameraView {
 
 export type View = "graph" | "list" | "matrix";
 
+/**
+ * Whether the network can be seen: starting, placed by the layout worker, drawn, or not drawable in
+ * this browser (no WebGL2, or the renderer would not start). The stage and its buttons show it.
+ */
+export type Network =
+  | { status: "starting" }
+  | { status: "laying-out" }
+  | { status: "drawn" }
+  | { status: "unavailable" }
+  | { status: "layout-failed"; message: string };
+
 export interface Notice {
   id: number;
   text: string;
@@ -63,6 +81,7 @@ export interface ExplorerState {
   camera: CameraView | null;
   notices: readonly Notice[];
   layoutRunning: boolean;
+  network: Network;
   /** Lens or Compare, the findings tour, the position matrix (perspective.ts). */
   perspectives: PerspectiveState;
   /** The Trace panel's question and its focused result (trace.ts). */
@@ -100,6 +119,7 @@ export const INITIAL_STATE: ExplorerState = {
   camera: null,
   notices: [],
   layoutRunning: false,
+  network: { status: "starting" },
   perspectives: INITIAL_PERSPECTIVES,
   trace: INITIAL_TRACE,
 };
@@ -123,6 +143,7 @@ export type Action =
   | { type: "notify"; texts: readonly string[] }
   | { type: "dismissNotice"; id: number }
   | { type: "layoutRunning"; running: boolean }
+  | { type: "setNetwork"; network: Network }
   | PerspectiveAction
   | TraceAction;
 
@@ -144,7 +165,7 @@ function withFilters(state: ExplorerState, filters: Partial<Filters>): ExplorerS
 
 export function reduce(state: ExplorerState, action: Action): ExplorerState {
   if (isPerspectiveAction(action)) return reducePerspective(state, action);
-  if (action.type === "setTrace" || action.type === "editTrace" || action.type === "focusTraceResult") {
+  if (isTraceAction(action)) {
     const trace = reduceTrace(state.trace, action);
     return trace === state.trace ? state : { ...state, trace };
   }
@@ -200,7 +221,8 @@ export function reduce(state: ExplorerState, action: Action): ExplorerState {
           perspective: action.view.perspective ?? INITIAL_PERSPECTIVES.perspective,
           tour: action.view.tour ?? null,
         },
-        trace: { query: action.view.trace ?? null, focus: null },
+        // The form's draft is not part of a link: it stays what the reader left in it.
+        trace: { ...state.trace, query: action.view.trace ?? null, focus: null },
       };
     case "notify":
       return { ...state, notices: withNotices(state, action.texts) };
@@ -208,6 +230,8 @@ export function reduce(state: ExplorerState, action: Action): ExplorerState {
       return { ...state, notices: state.notices.filter((notice) => notice.id !== action.id) };
     case "layoutRunning":
       return { ...state, layoutRunning: action.running };
+    case "setNetwork":
+      return { ...state, network: action.network };
   }
 }
 
@@ -232,6 +256,7 @@ const HISTORY_EFFECTS: Record<Action["type"], HistoryEffect> = {
   notify: "none",
   dismissNotice: "none",
   layoutRunning: "none",
+  setNetwork: "none",
   setPerspective: "push",
   openTour: "push",
   tourStep: "push",
@@ -240,6 +265,8 @@ const HISTORY_EFFECTS: Record<Action["type"], HistoryEffect> = {
   setMatrixSort: "none",
   setTrace: "push",
   editTrace: "push",
+  // Pushes only when it opens or edits the question: a draft change leaves the link as it is.
+  traceForm: "push",
   focusTraceResult: "none",
 };
 

@@ -1,5 +1,7 @@
 // Who holds a claim, as the explorer shows it: the two sides of the conference, whether a claim is
-// held by both, and the holder filter's choices. One table; nothing else names the sides.
+// held by both, the holder filter's choices and the holders a perspective can take. One table;
+// nothing else names the sides. Pure.
+import type { LinkageGraph } from "../../graph/types.ts";
 
 /** The two sides whose shared claims are drawn thicker and filtered as "both". */
 export const SIDES = ["actor:us", "actor:china"] as const;
@@ -15,4 +17,20 @@ export function holderMatches(filter: HolderFilter, heldBy: readonly string[]): 
   if (filter === "any") return true;
   if (filter === "both") return isHeldByBothSides(heldBy);
   return heldBy.includes(filter);
+}
+
+/** Actors that hold at least one claim: the two sides first, then by name. */
+export function holdersOf(graph: LinkageGraph): string[] {
+  const holders = new Set<string>();
+  graph.forEachEdge((_claim, attributes) => {
+    for (const holder of attributes.heldBy) holders.add(holder);
+  });
+  const label = (id: string) => graph.getNodeAttribute(id, "label");
+  const side = (id: string) => {
+    const i = SIDES.indexOf(id as (typeof SIDES)[number]);
+    return i < 0 ? SIDES.length : i;
+  };
+  return [...holders]
+    .filter((id) => graph.hasNode(id) && graph.getNodeAttribute(id, "kind") === "actor")
+    .sort((a, b) => side(a) - side(b) || label(a).localeCompare(label(b)));
 }

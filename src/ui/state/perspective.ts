@@ -15,6 +15,40 @@ export const PERSPECTIVE_OFF: Perspective = { mode: "off" };
 /** The default comparison: the two sides of the conference. */
 export const DEFAULT_COMPARE: Perspective = { mode: "compare", a: SIDES[0], b: SIDES[1] };
 
+/** The default comparison when the graph has both sides, else its first two holders (holdersOf). */
+export function defaultCompare(holders: readonly string[]): Perspective | null {
+  if (
+    DEFAULT_COMPARE.mode === "compare" &&
+    holders.includes(DEFAULT_COMPARE.a) &&
+    holders.includes(DEFAULT_COMPARE.b)
+  )
+    return DEFAULT_COMPARE;
+  const [a, b] = holders;
+  return a && b ? { mode: "compare", a, b } : null;
+}
+
+/**
+ * What a click on a mode button asks for, given the perspective now: a lens looks through Compare's
+ * first holder; Compare sets the lens holder against the default comparison's other side. Null when
+ * the graph has too few holders for it.
+ */
+export function switchMode(
+  mode: Perspective["mode"],
+  current: Perspective,
+  holders: readonly string[],
+): Perspective | null {
+  if (mode === "off") return PERSPECTIVE_OFF;
+  if (mode === "lens")
+    return { mode: "lens", holder: current.mode === "compare" ? current.a : (holders[0] ?? "") };
+  const fallback = defaultCompare(holders);
+  if (current.mode !== "lens") return fallback;
+  const b =
+    fallback?.mode === "compare" && fallback.a !== current.holder
+      ? fallback.a
+      : holders.find((holder) => holder !== current.holder);
+  return b ? { mode: "compare", a: current.holder, b } : null;
+}
+
 /** Where a findings tour stands: a source and a 1-based step (step n is the source's nth finding). */
 export interface TourPosition {
   source: string;

@@ -1,8 +1,9 @@
 // The trace's URL parameters: `trace=issue:taiwan-arms-sales&traceHolder=actor:china&traceDepth=2`,
 // `traceRelation=links-to,supports` and `traceAttribution=stated` (the "Stated claims only" switch).
-// `holder` already names the holder filter, so the trace's own parameters are prefixed. The issue's short form (`?trace=…&holder=…&depth=…`, no traceHolder) is
-// read too and rewritten to the long one. zod-checked one by one like url.ts's; a bad value is dropped
-// with a notice and the rest of the link still opens. Pure; url.ts calls these two functions.
+// `holder` already names the holder filter, so the trace's own parameters are prefixed. The issue's
+// short form (`?trace=…&holder=…&depth=…`, no traceHolder) is read too and rewritten to the long one.
+// zod-checked one by one like url.ts's; a bad value is dropped with a notice and the rest of the link
+// still opens. Pure; url.ts calls these two functions.
 import { z } from "zod";
 import { suggestIds } from "../../graph/suggest.ts";
 import { DEFAULT_TRACE_RELATIONS, TRACE_ATTRIBUTIONS, TRACE_DEPTH } from "../../graph/trace.ts";

@@ -1,11 +1,13 @@
-// The Trace panel's pure state: the question asked (target, holder, depth, relations, stated only), which result
-// the pointer or keyboard is on, the transitions between them, and the answer computed once per
-// question with each result's own path sets. Calls the graph engine (src/graph/trace.ts); no DOM, no sigma.
+// The Trace panel's pure state: the question asked (target, holder, depth, relations, stated only), the
+// form's draft while no question is open, which result the pointer or keyboard is on, the transitions
+// between them, and the answer computed once per question with each result's own path sets.
+// Calls the graph engine (src/graph/trace.ts); no DOM, no sigma.
 import {
   DEFAULT_TRACE_RELATIONS,
   TRACE_DEPTH,
   type Trace,
   type TraceAttribution,
+  type TraceCache,
   traceLinkages,
 } from "../../graph/trace.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
@@ -27,20 +29,45 @@ export interface TraceQuery {
   attribution?: TraceAttribution | null;
 }
 
+/** The form's values before a target is chosen: the question it will ask, less its target. */
+export type TraceDraft = Omit<TraceQuery, "target">;
+
 export interface TraceState {
   query: TraceQuery | null;
   /** The result (a node id) hovered or keyboard-focused in the list: only its paths stay bright. */
   focus: string | null;
+  /** What the form holds while no question is open; an open question keeps it for when it closes. */
+  draft: TraceDraft;
 }
 
-export const INITIAL_TRACE: TraceState = { query: null, focus: null };
+export const INITIAL_TRACE: TraceState = {
+  query: null,
+  focus: null,
+  draft: { holder: null, depth: TRACE_DEPTH.default, relations: ["links-to"] },
+};
 
 export type TraceAction =
   /** Ask a question (a preset, a link, the form), or null to close the trace. */
   | { type: "setTrace"; query: TraceQuery | null }
   /** Change part of the current question; ignored when no question is open. */
   | { type: "editTrace"; change: Partial<TraceQuery> }
+  /**
+   * A change made in the form: it edits the open question, or opens one once a target is chosen,
+   * or else only changes the draft.
+   */
+  | { type: "traceForm"; change: Partial<TraceQuery> }
   | { type: "focusTraceResult"; node: string | null };
+
+export const TRACE_ACTIONS = [
+  "setTrace",
+  "editTrace",
+  "traceForm",
+  "focusTraceResult",
+] as const satisfies readonly TraceAction["type"][];
+
+export function isTraceAction(action: { type: string }): action is TraceAction {
+  return (TRACE_ACTIONS as readonly string[]).includes(action.type);
+}
 
 export function clampDepth(depth: number): number {
   if (!Number.isFinite(depth)) return TRACE_DEPTH.default;
@@ -84,18 +111,39 @@ export function toggleTraceRelation(relations: readonly Relation[], relation: Re
   return next.length ? RELATIONS.filter((r) => next.includes(r)) : relations;
 }
 
+/** What the form shows: the open question, or the draft while none is open. */
+export function formValues(trace: TraceState): TraceDraft {
+  return trace.query ?? trace.draft;
+}
+
+/** The draft in the canonical form of a question (depth in bounds, relations never empty). */
+function withDraft(state: TraceState, change: Partial<TraceDraft>): TraceState {
+  const { target: _target, ...draft } = normalizeQuery({ ...state.draft, ...change, target: "" });
+  return sameQuery({ ...draft, target: "" }, { ...state.draft, target: "" }) ? state : { ...state, draft };
+}
+
 export function reduceTrace(state: TraceState, action: TraceAction): TraceState {
   switch (action.type) {
     case "setTrace": {
       const query = action.query ? normalizeQuery(action.query) : null;
       // The same question again keeps the state, so history gets no duplicate entry.
       if (sameQuery(query, state.query)) return state;
-      return { query, focus: null };
+      return { ...state, query, focus: null };
     }
     case "editTrace": {
       if (!state.query) return state;
       const query = normalizeQuery({ ...state.query, ...action.change });
-      return sameQuery(query, state.query) ? state : { query, focus: null };
+      return sameQuery(query, state.query) ? state : { ...state, query, focus: null };
+    }
+    case "traceForm": {
+      const { change } = action;
+      if (state.query) return reduceTrace(state, { type: "editTrace", change });
+      if (change.target)
+        return reduceTrace(state, {
+          type: "setTrace",
+          query: { ...state.draft, ...change, target: change.target },
+        });
+      return withDraft(state, change);
     }
     case "focusTraceResult":
       return state.focus === action.node ? state : { ...state, focus: action.node };
@@ -112,10 +160,14 @@ export interface TraceAnswer {
   byResult: ReadonlyMap<string, Emphasis>;
 }
 
-/** Computes an answer, or the engine's error (an unknown id) as a message. */
+/**
+ * Computes an answer, or the engine's error (an unknown id) as a message. `cache` is the caller's
+ * (graph/trace.ts's createTraceCache), reused across questions on the same graph.
+ */
 export function answerTrace(
   graph: LinkageGraph,
   query: TraceQuery,
+  cache: TraceCache | null = null,
 ): { ok: true; answer: TraceAnswer } | { ok: false; message: string } {
   let trace: Trace;
   try {
@@ -125,6 +177,7 @@ export function answerTrace(
       depth: query.depth,
       relations: query.relations,
       attribution: query.attribution ?? null,
+      cache,
     });
   } catch (error) {
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
@@ -151,12 +204,15 @@ export function answerTrace(
 }
 
 /** Remembers the last answer per question object: the store hands the same object until it changes. */
-export function traceAnswers(graph: LinkageGraph): (query: TraceQuery | null) => TraceAnswer | null {
+export function traceAnswers(
+  graph: LinkageGraph,
+  cache: TraceCache | null = null,
+): (query: TraceQuery | null) => TraceAnswer | null {
   let last: { query: TraceQuery; answer: TraceAnswer | null } | null = null;
   return (query) => {
     if (!query) return null;
     if (last?.query !== query) {
-      const result = answerTrace(graph, query);
+      const result = answerTrace(graph, query, cache);
       last = { query, answer: result.ok ? result.answer : null };
     }
     return last.answer;

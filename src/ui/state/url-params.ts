@@ -1,5 +1,6 @@
 // Reading a shared link's query parameters: each parameter has a codec and a description of what it
-// expects; a value that does not decode is left out with a notice that quotes it.
+// expects; a value that does not decode is left out with a notice that quotes it. Pure; url.ts,
+// perspective-url.ts and trace-url.ts call it.
 import type { z } from "zod";
 
 /** A query parameter's codec and, for the notice when a value does not decode, what it expects. */

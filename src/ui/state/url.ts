@@ -1,6 +1,7 @@
 // The URL <-> shared view codec: `?node=actor:china&relation=links-to&attribution=stated&camera=0.5,0.5,1`.
 // Each parameter is a zod codec checked on its own, then ids are checked against the graph, so a
-// bad parameter is dropped with a notice and the rest of the link still opens. Pure.
+// bad parameter is dropped with a notice and the rest of the link still opens. Pure; calls zod, the
+// model's schemas and the perspective and trace codecs; controllers/url-sync.ts calls it.
 import { z } from "zod";
 import { suggestIds } from "../../graph/suggest.ts";
 import type { LinkageGraph } from "../../graph/types.ts";

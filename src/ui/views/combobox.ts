@@ -1,6 +1,7 @@
 // A type-ahead over the search index: an ARIA 1.2 combobox (a text input) and its listbox of matching
 // nodes. Arrow keys move through the results, Enter chooses, Escape closes an open list; the active
 // option is named by aria-activedescendant. The header's search and the Trace panel's target use it.
+// Calls graph/search.ts and state/listbox.ts; what a choice does is the caller's.
 import { type SearchHit, type SearchIndex, searchNodes } from "../../graph/search.ts";
 import { moveActive } from "../state/listbox.ts";
 import { el, kindSwatch } from "./dom.ts";

@@ -1,5 +1,6 @@
 // The one way views make DOM: elements from createElement, text from text nodes, never HTML
 // strings, so text from graph-data can never become markup. Also the SVG swatches of the legend.
+// Reads the model's look tables only; no state, no sigma.
 import {
   KIND_STYLES,
   type NodeKind,

@@ -1,6 +1,6 @@
 // The export dialog: one button per writer of the format table (FORMATS) and one per image of the
 // view, with the choice of the whole graph or only what is visible. Loaded on first use, so the
-// writers stay out of the page's first download.
+// writers stay out of the page's first download. Calls the ExportCommands it is given (explorer-host.ts).
 import { EXPORT_FORMATS, FORMATS } from "../../formats/index.ts";
 import { el } from "./dom.ts";
 import type { ExportCommands, ExportScope, ImageFormat } from "./import-export.ts";

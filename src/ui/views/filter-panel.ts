@@ -1,10 +1,12 @@
 // The claim filters that are not in the legend (holder, source, finding), the running counts of
 // what is shown, and the reset button. Choices come from the graph; changes become actions.
+// Watches the filters and the visible counts.
 import type { LinkageGraph } from "../../graph/types.ts";
-import type { ExplorerState } from "../state/explorer-state.ts";
-import { isDefaultFilters, type VisibleCounts } from "../state/filters.ts";
+import type { Derived } from "../state/derived.ts";
+import type { Filters } from "../state/explorer-state.ts";
+import { isDefaultFilters } from "../state/filters.ts";
 import { type HolderFilter, SIDES } from "../state/holders.ts";
-import type { Store } from "../state/store.ts";
+import { type Store, watch } from "../state/store.ts";
 import { el } from "./dom.ts";
 
 function shorten(text: string, max: number): string {
@@ -24,27 +26,29 @@ function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-export function createFilterPanel(store: Store, graph: LinkageGraph) {
+/** Every holder of a claim: "anyone", both sides (when the graph has both), then each actor. */
+function holderSelect(store: Store, graph: LinkageGraph): HTMLSelectElement {
   const label = (id: string) => (graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id);
   const holders = new Set<string>();
   graph.forEachEdge((_claim, attributes) => {
     for (const holder of attributes.heldBy) holders.add(holder);
   });
   const bothSides = SIDES.every((side) => holders.has(side));
-
+  const rank = (id: string) => (SIDES.includes(id as (typeof SIDES)[number]) ? 0 : 1);
   const holder = el(
     "select",
     { on: { change: () => store.dispatch({ type: "setHolder", holder: holder.value as HolderFilter }) } },
     option("any", "Anyone"),
     bothSides ? option("both", `Both ${SIDES.map(label).join(" and ")} (thick lines)`) : null,
     ...[...holders]
-      .sort((a, b) => {
-        const rank = (id: string) => (SIDES.includes(id as (typeof SIDES)[number]) ? 0 : 1);
-        return rank(a) - rank(b) || label(a).localeCompare(label(b));
-      })
+      .sort((a, b) => rank(a) - rank(b) || label(a).localeCompare(label(b)))
       .map((id) => option(id, `${label(id)} (alone or jointly)`)),
   );
+  return holder;
+}
 
+/** The source select and the finding select, whose findings are grouped by source. */
+function sourceSelects(store: Store, graph: LinkageGraph) {
   const sources = graph.getAttribute("sources");
   const source = el(
     "select",
@@ -57,8 +61,7 @@ export function createFilterPanel(store: Store, graph: LinkageGraph) {
     option("", sources.length === 1 ? "The one source loaded" : `All ${sources.length} sources`),
     ...sources.map((s) => option(s.id, shorten(s.title, 70))),
   );
-
-  const findingGroups = sources.map((s) =>
+  const groups = sources.map((s) =>
     el(
       "optgroup",
       { attrs: { label: shorten(s.title, 60) } },
@@ -74,9 +77,26 @@ export function createFilterPanel(store: Store, graph: LinkageGraph) {
       },
     },
     option("", "Every finding"),
-    ...findingGroups,
+    ...groups,
   );
+  return {
+    source,
+    finding,
+    show(filters: Filters) {
+      source.value = filters.source ?? "";
+      finding.value = filters.finding ?? "";
+      // Findings of other sources cannot match once a source is chosen.
+      for (const [i, group] of groups.entries()) {
+        group.disabled = filters.source !== null && sources[i]?.id !== filters.source;
+      }
+    },
+  };
+}
 
+export function createFilterPanel(store: Store, derived: Derived) {
+  const { graph } = derived;
+  const holder = holderSelect(store, graph);
+  const sources = sourceSelects(store, graph);
   const summary = el("p", { class: "filter-summary", attrs: { "aria-live": "polite" } });
   const reset = el("button", {
     class: "button button-quiet",
@@ -84,33 +104,29 @@ export function createFilterPanel(store: Store, graph: LinkageGraph) {
     attrs: { type: "button" },
     on: { click: () => store.dispatch({ type: "resetFilters" }) },
   });
-
   const element = el(
     "section",
     { class: "panel-section filters", attrs: { "aria-labelledby": "filters-title" } },
     el("h2", { id: "filters-title", class: "section-title", text: "Filter claims" }),
     field("filter-holder", "Held by", holder),
-    field("filter-source", "Source", source),
-    field("filter-finding", "Finding", finding),
+    field("filter-source", "Source", sources.source),
+    field("filter-finding", "Finding", sources.finding),
     el("div", { class: "filter-footer" }, summary, reset),
   );
 
-  return {
-    element,
-    update(state: ExplorerState, counts: VisibleCounts) {
-      holder.value = state.filters.holder;
-      source.value = state.filters.source ?? "";
-      finding.value = state.filters.finding ?? "";
-      // Findings of other sources cannot match once a source is chosen.
-      for (const [i, group] of findingGroups.entries()) {
-        group.disabled = state.filters.source !== null && sources[i]?.id !== state.filters.source;
-      }
+  watch(
+    store,
+    (state) => ({ filters: state.filters, counts: derived.counts(derived.visibility(state)) }),
+    ({ filters, counts }) => {
+      holder.value = filters.holder;
+      sources.show(filters);
       summary.textContent = `Showing ${plural(counts.nodes, "node", "nodes")} of ${graph.order} and ${plural(
         counts.claims,
         "claim",
         "claims",
       )} of ${graph.size}.`;
-      reset.disabled = isDefaultFilters(state.filters);
+      reset.disabled = isDefaultFilters(filters);
     },
-  };
+  );
+  return { element };
 }

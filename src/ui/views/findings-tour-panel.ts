@@ -1,22 +1,20 @@
 // The findings tour over the network: the step's finding (id, summary, source title), how many
 // claims rest on it, previous / next / close, and the keys. While a tour is open ← and → (and
 // PageUp / PageDown, which presenter clickers send) step it instead of panning; ↑ ↓ still pan and
-// Escape closes it. The camera frames each step's nodes (tourFraming, called by app.ts).
-import type { FindingsTour, TourStep } from "../../graph/findings-tour.ts";
-import type { LinkageGraph } from "../../graph/types.ts";
-import type { Action, ExplorerState } from "../state/explorer-state.ts";
-import type { Visibility } from "../state/filters.ts";
-import { createPerspectiveCache, tourStep } from "../state/perspective-layer.ts";
-import type { Store } from "../state/store.ts";
+// Escape closes it. Watches the tour's position, what is visible and the view; the camera controller
+// frames each step's nodes (controllers/camera-rules.ts), not this panel.
+import type { FindingsTour } from "../../graph/findings-tour.ts";
+import type { Derived } from "../state/derived.ts";
+import { tourStep } from "../state/perspective-layer.ts";
+import { type Store, watch } from "../state/store.ts";
 import { el } from "./dom.ts";
 
 const NEXT_KEYS = new Set(["ArrowRight", "PageDown"]);
 const PREVIOUS_KEYS = new Set(["ArrowLeft", "PageUp"]);
 
-export function createTourPanel(store: Store, graph: LinkageGraph) {
-  const cache = createPerspectiveCache(graph);
+/** `signal` removes the page-wide keys when the explorer is replaced. */
+export function createTourPanel(store: Store, derived: Derived, signal?: AbortSignal) {
   let tour: FindingsTour | null = null;
-  let step: TourStep | null = null;
 
   const go = (delta: number) => {
     const position = store.getState().perspectives.tour;
@@ -75,16 +73,17 @@ export function createTourPanel(store: Store, graph: LinkageGraph) {
     ),
   );
 
-  return {
-    element,
-    /** The current step under the filters, for the camera. */
-    currentStep: () => step,
-    update(state: ExplorerState, visibility: Visibility) {
-      const position = state.perspectives.tour;
-      tour = position ? cache.tour(position.source, visibility) : null;
-      step = tour && position ? tourStep(tour, position) : null;
-      element.hidden = !step || state.view !== "graph";
-      element.closest(".graph-view")?.classList.toggle("touring", !element.hidden);
+  watch(
+    store,
+    (state) => ({
+      position: state.perspectives.tour,
+      visibility: derived.visibility(state),
+      onNetwork: state.view === "graph",
+    }),
+    ({ position, visibility, onNetwork }) => {
+      tour = position ? derived.perspectives.tour(position.source, visibility) : null;
+      const step = tour && position ? tourStep(tour, position) : null;
+      element.hidden = !step || !onNetwork;
       if (!tour || !step) return;
       counter.textContent = `Finding ${step.index} of ${tour.steps.length}`;
       findingId.textContent = step.finding;
@@ -98,44 +97,38 @@ export function createTourPanel(store: Store, graph: LinkageGraph) {
       previous.disabled = step.index <= 1;
       next.disabled = step.index >= tour.steps.length;
     },
-    /** Page-wide keys of an open tour; capture phase, so they win over the network's arrow-key panning. */
-    bindKeys(signal?: AbortSignal) {
-      document.addEventListener(
-        "keydown",
-        (event) => {
-          const state = store.getState();
-          if (!state.perspectives.tour || state.view !== "graph") return;
-          if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
-          const target = event.target;
-          const typing =
-            target instanceof HTMLInputElement ||
-            target instanceof HTMLSelectElement ||
-            target instanceof HTMLTextAreaElement;
-          if (typing || (target instanceof Element && target.closest('[role="grid"], [role="listbox"]')))
-            return;
-          let delta = 0;
-          if (NEXT_KEYS.has(event.key)) delta = 1;
-          else if (PREVIOUS_KEYS.has(event.key)) delta = -1;
-          else if (event.key === "Escape") {
-            event.preventDefault();
-            event.stopPropagation();
-            store.dispatch({ type: "closeTour" });
-            return;
-          } else return;
-          event.preventDefault();
-          event.stopPropagation();
-          go(delta);
-        },
-        { capture: true, ...(signal ? { signal } : {}) },
-      );
-    },
-  };
+  );
+  bindTourKeys(store, go, signal);
+  return { element };
 }
 
-/** Whether an action should move the camera to the tour step. */
-export function framesTour(action: Action | null, state: ExplorerState): boolean {
-  if (!state.perspectives.tour || !action) return false;
-  if (action.type === "openTour" || action.type === "tourStep") return true;
-  // A tour link without a camera of its own frames its step.
-  return action.type === "restore" && state.camera === null;
+/** Page-wide keys of an open tour; capture phase, so they win over the network's arrow-key panning. */
+function bindTourKeys(store: Store, go: (delta: number) => void, signal?: AbortSignal): void {
+  document.addEventListener(
+    "keydown",
+    (event) => {
+      const state = store.getState();
+      if (!state.perspectives.tour || state.view !== "graph") return;
+      if (event.ctrlKey || event.metaKey || event.altKey || event.shiftKey) return;
+      const target = event.target;
+      const typing =
+        target instanceof HTMLInputElement ||
+        target instanceof HTMLSelectElement ||
+        target instanceof HTMLTextAreaElement;
+      if (typing || (target instanceof Element && target.closest('[role="grid"], [role="listbox"]'))) return;
+      let delta = 0;
+      if (NEXT_KEYS.has(event.key)) delta = 1;
+      else if (PREVIOUS_KEYS.has(event.key)) delta = -1;
+      else if (event.key === "Escape") {
+        event.preventDefault();
+        event.stopPropagation();
+        store.dispatch({ type: "closeTour" });
+        return;
+      } else return;
+      event.preventDefault();
+      event.stopPropagation();
+      go(delta);
+    },
+    { capture: true, ...(signal ? { signal } : {}) },
+  );
 }

@@ -1,6 +1,7 @@
 // The buttons over the canvas: zoom, zoom to fit, and the layout's rerun, stop and reset. They call
-// the camera and layout controllers; the only state they show is whether the layout is running.
-import type { ExplorerState } from "../state/explorer-state.ts";
+// the commands they are given (the camera and layout controllers, wired by app.ts); they watch whether
+// the network is drawn (no buttons otherwise) and whether the layout is running.
+import { type Store, watch } from "../state/store.ts";
 import { el } from "./dom.ts";
 
 export interface GraphCommands {
@@ -26,7 +27,7 @@ function iconButton(text: string, label: string, shortcut: string | null, onClic
   });
 }
 
-export function createGraphControls(commands: GraphCommands) {
+export function createGraphControls(store: Store, commands: GraphCommands) {
   const run = el("button", {
     class: "tool-button tool-button-wide",
     text: "Rerun layout",
@@ -61,12 +62,15 @@ export function createGraphControls(commands: GraphCommands) {
     ),
     el("div", { class: "tool-group", attrs: { role: "group", "aria-label": "Layout" } }, run, stop, reset),
   );
-  return {
-    element,
-    update(state: ExplorerState) {
-      run.disabled = state.layoutRunning;
-      stop.disabled = !state.layoutRunning;
-      run.textContent = state.layoutRunning ? "Laying out…" : "Rerun layout";
+  watch(
+    store,
+    (state) => ({ running: state.layoutRunning, drawn: state.network.status === "drawn" }),
+    ({ running, drawn }) => {
+      element.hidden = !drawn;
+      run.disabled = running;
+      stop.disabled = !running;
+      run.textContent = running ? "Laying out…" : "Rerun layout";
     },
-  };
+  );
+  return { element };
 }

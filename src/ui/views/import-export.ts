@@ -1,6 +1,8 @@
 // The header's Import and Export controls: the buttons, the import dialog (file picker and mapping),
 // drag-and-drop on the page, the progress and error line, and the banner of an imported graph. The
 // export dialog (export-dialog.ts) is loaded on first use, with the writers. Text only through el().
+// Lives as long as the page (explorer-host.ts owns it), so it watches no explorer's store: the host
+// calls it with what happened.
 import type { FormatId, ImportMapping } from "../../formats/types.ts";
 import { NODE_KINDS, type NodeKind } from "../../model/vocabulary.ts";
 import { el } from "./dom.ts";
@@ -24,8 +26,8 @@ export interface ImportExportCommands {
   backToCurated(): void;
 }
 
-export function createImportExport(commands: ImportExportCommands) {
-  // Import dialog.
+/** The import dialog: the file picker and the mapping of foreign attributes to kinds. */
+function importDialog(onFile: (file: File) => void) {
   const fileInput = el("input", {
     id: "import-file",
     attrs: {
@@ -45,15 +47,7 @@ export function createImportExport(commands: ImportExportCommands) {
       el("option", { text: kind, attrs: { value: kind, selected: kind === "issue" } }),
     ),
   );
-  const mapping = (): ImportMapping => {
-    const attribute = kindAttribute.value.trim();
-    return {
-      defaultKind: defaultKind.value as NodeKind,
-      defaultRelation: "links-to",
-      ...(attribute ? { kindAttribute: attribute } : {}),
-    };
-  };
-  const importDialog = el(
+  const dialog = el(
     "dialog",
     { class: "io-dialog", id: "import-dialog", attrs: { "aria-labelledby": "import-title" } },
     el("h2", { id: "import-title", text: "Import a graph" }),
@@ -86,32 +80,44 @@ export function createImportExport(commands: ImportExportCommands) {
         class: "button button-quiet",
         text: "Cancel",
         attrs: { type: "button" },
-        on: { click: () => importDialog.close() },
+        on: { click: () => dialog.close() },
       }),
     ),
   );
   fileInput.addEventListener("change", () => {
     const file = fileInput.files?.[0];
     if (!file) return;
-    importDialog.close();
-    commands.importFile(file, mapping());
+    dialog.close();
+    onFile(file);
     fileInput.value = "";
   });
+  const mapping = (): ImportMapping => {
+    const attribute = kindAttribute.value.trim();
+    return {
+      defaultKind: defaultKind.value as NodeKind,
+      defaultRelation: "links-to",
+      ...(attribute ? { kindAttribute: attribute } : {}),
+    };
+  };
+  return { dialog, mapping };
+}
 
-  // The line under the header: progress, errors, and the imported graph's banner.
+/** The line under the header: progress, errors, and the imported graph's banner. */
+function importStatus(backToCurated: () => void) {
   const progress = el("progress", { class: "import-progress", attrs: { max: 1 } });
-  const statusText = el("span", { class: "import-status-text" });
+  const text = el("span", { class: "import-status-text" });
   const status = el(
     "div",
     { class: "import-status", id: "import-status", attrs: { role: "status", hidden: true } },
-    statusText,
+    text,
     progress,
   );
+  const errorTitle = el("strong", { class: "import-error-title" });
   const errorList = el("ul", { class: "import-error-list" });
   const error = el(
     "div",
     { class: "import-error", id: "import-error", attrs: { role: "alert", hidden: true } },
-    el("strong", { class: "import-error-title" }),
+    errorTitle,
     errorList,
     el("p", { text: "The graph shown has not changed." }),
     el("button", {
@@ -132,16 +138,75 @@ export function createImportExport(commands: ImportExportCommands) {
       id: "back-to-curated",
       text: "Back to graph-data",
       attrs: { type: "button" },
-      on: { click: () => commands.backToCurated() },
+      on: { click: backToCurated },
     }),
   );
+  return {
+    strip: el("div", { class: "io-strip" }, banner, status, error),
+    progress(name: string, fraction: number | null, phase: string) {
+      error.hidden = true;
+      status.hidden = false;
+      text.textContent = `Importing ${name}: ${phase}${fraction === null ? "…" : ` ${Math.round(fraction * 100)}%`}`;
+      if (fraction === null) progress.removeAttribute("value");
+      else progress.value = fraction;
+    },
+    done: () => (status.hidden = true),
+    failed(name: string, messages: readonly string[]) {
+      status.hidden = true;
+      error.hidden = false;
+      errorTitle.textContent = `Could not import ${name}`;
+      errorList.replaceChildren(...messages.map((message) => el("li", { text: message })));
+    },
+    banner(text: string | null, detail: string) {
+      banner.hidden = text === null;
+      bannerText.textContent = text ?? "";
+      bannerText.title = text ? `${text}. ${detail}` : "";
+    },
+  };
+}
 
+/** Drag and drop anywhere on the page: the hint while a file is over it, the file once dropped. */
+function dropZone(onFile: (file: File) => void): HTMLElement {
+  const hint = el(
+    "div",
+    { class: "drop-hint", attrs: { hidden: true, "aria-hidden": "true" } },
+    el("p", { text: "Drop a graph file to import it" }),
+  );
+  const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes("Files") ?? false;
+  let depth = 0;
+  document.addEventListener("dragenter", (event) => {
+    if (!carriesFiles(event)) return;
+    depth++;
+    hint.hidden = false;
+  });
+  document.addEventListener("dragleave", () => {
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) hint.hidden = true;
+  });
+  document.addEventListener("dragover", (event) => {
+    if (carriesFiles(event)) event.preventDefault();
+  });
+  document.addEventListener("drop", (event) => {
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    depth = 0;
+    hint.hidden = true;
+    const file = event.dataTransfer?.files[0];
+    if (file) onFile(file);
+  });
+  return hint;
+}
+
+export function createImportExport(commands: ImportExportCommands) {
+  const importing = (file: File) => commands.importFile(file, dialog.mapping());
+  const dialog = importDialog(importing);
+  const status = importStatus(() => commands.backToCurated());
   const importButton = el("button", {
     class: "switch-button io-button",
     id: "import-button",
     text: "Import…",
     attrs: { type: "button", title: "Open a GEXF, GraphML or JSON graph (or drop one on the page)" },
-    on: { click: () => importDialog.showModal() },
+    on: { click: () => dialog.dialog.showModal() },
   });
   const exportButton = el("button", {
     class: "switch-button io-button",
@@ -155,68 +220,29 @@ export function createImportExport(commands: ImportExportCommands) {
     { class: "io-tools", attrs: { role: "group", "aria-label": "Import and export" } },
     importButton,
     exportButton,
-    importDialog,
+    dialog.dialog,
   );
-  const strip = el("div", { class: "io-strip" }, banner, status, error);
-
-  // Drag and drop anywhere on the page.
-  const dropHint = el(
-    "div",
-    { class: "drop-hint", attrs: { hidden: true, "aria-hidden": "true" } },
-    el("p", { text: "Drop a graph file to import it" }),
-  );
-  const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes("Files") ?? false;
-  let dragDepth = 0;
-  document.addEventListener("dragenter", (event) => {
-    if (!carriesFiles(event)) return;
-    dragDepth++;
-    dropHint.hidden = false;
-  });
-  document.addEventListener("dragleave", () => {
-    dragDepth = Math.max(0, dragDepth - 1);
-    if (dragDepth === 0) dropHint.hidden = true;
-  });
-  document.addEventListener("dragover", (event) => {
-    if (carriesFiles(event)) event.preventDefault();
-  });
-  document.addEventListener("drop", (event) => {
-    if (!carriesFiles(event)) return;
-    event.preventDefault();
-    dragDepth = 0;
-    dropHint.hidden = true;
-    const file = event.dataTransfer?.files[0];
-    if (file) commands.importFile(file, mapping());
-  });
 
   return {
     /** Where the export dialog goes once it is loaded. */
     tools,
     /** Go into the header of each explorer started on the page. */
-    headerTools: [tools, strip] as const,
-    dropHint,
+    headerTools: [tools, status.strip] as const,
+    dropHint: dropZone(importing),
     importing(name: string, fraction: number | null, phase: string) {
-      error.hidden = true;
-      status.hidden = false;
       importButton.disabled = true;
-      statusText.textContent = `Importing ${name}: ${phase}${fraction === null ? "…" : ` ${Math.round(fraction * 100)}%`}`;
-      if (fraction === null) progress.removeAttribute("value");
-      else progress.value = fraction;
+      status.progress(name, fraction, phase);
     },
     importDone() {
-      status.hidden = true;
+      status.done();
       importButton.disabled = false;
     },
     importFailed(name: string, messages: readonly string[]) {
-      status.hidden = true;
       importButton.disabled = false;
-      error.hidden = false;
-      (error.querySelector(".import-error-title") as HTMLElement).textContent = `Could not import ${name}`;
-      errorList.replaceChildren(...messages.map((message) => el("li", { text: message })));
+      status.failed(name, messages);
     },
     showImported(text: string | null, detail = "") {
-      banner.hidden = text === null;
-      bannerText.textContent = text ?? "";
-      bannerText.title = text ? `${text}. ${detail}` : "";
+      status.banner(text, detail);
       document.body.dataset.imported = String(text !== null);
     },
   };

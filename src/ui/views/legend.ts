@@ -1,6 +1,7 @@
 // The legend, which is also the kind, relation, attribution and modality filter: every colour, shape
 // and line cue is explained once, and each value is a toggle button with its visible count. Wording
-// comes from the model's tables; how attributions are drawn, from ATTRIBUTION_LOOKS.
+// comes from the model's tables; how attributions are drawn, from ATTRIBUTION_LOOKS. Watches the
+// filters and the visible counts; dispatches the toggles.
 import {
   ATTRIBUTION_STYLES,
   ATTRIBUTIONS,
@@ -12,10 +13,11 @@ import {
   RELATION_STYLES,
   RELATIONS,
 } from "../../model/vocabulary.ts";
-import { ATTRIBUTION_LOOKS } from "../controllers/attribution-styles.ts";
-import type { Action, ExplorerState, Filters } from "../state/explorer-state.ts";
+import type { Derived } from "../state/derived.ts";
+import type { Action, Filters } from "../state/explorer-state.ts";
 import type { VisibleCounts } from "../state/filters.ts";
-import type { Store } from "../state/store.ts";
+import { ATTRIBUTION_LOOKS } from "../state/looks.ts";
+import { type Store, watch } from "../state/store.ts";
 import { attributionSwatch, el, kindSwatch, relationSwatch, widthSwatch } from "./dom.ts";
 
 interface Toggle {
@@ -41,8 +43,8 @@ function toggleButton(swatch: Element, label: string, description: string, onCli
 }
 
 /**
- * A modality's sample: the short mark the matrix uses (HEDGED_MARK there) in the marker's box. The
- * details panel writes the marker out in words; a plain assertion has no mark.
+ * A modality's sample: the short mark the matrix uses (HEDGED_MARK, matrix-grid.ts) in the marker's
+ * box. The details panel writes the marker out in words; a plain assertion has no mark.
  */
 const MODALITY_GLYPHS: Record<Modality, string> = { asserted: "", hedged: "~", question: "?" };
 
@@ -87,8 +89,8 @@ function toggleGroup<T extends string>(store: Store, group: ToggleGroup<T>) {
   ];
   return {
     elements,
-    update(state: ExplorerState, counts: VisibleCounts) {
-      const shown = group.shown(state.filters);
+    update(filters: Filters, counts: VisibleCounts) {
+      const shown = group.shown(filters);
       for (const [value, toggle] of toggles) {
         const on = shown.includes(value);
         const count = group.count(counts, value);
@@ -103,9 +105,9 @@ function toggleGroup<T extends string>(store: Store, group: ToggleGroup<T>) {
   };
 }
 
-/** `sides` names the two sides for the thick-line cue, e.g. "the United States and China". */
-export function createLegend(store: Store, sides: string) {
-  const groups = [
+/** The four toggle groups: kinds, relations, attributions and modalities. */
+function legendGroups(store: Store) {
+  return [
     toggleGroup(store, {
       id: "legend-nodes",
       title: "Nodes",
@@ -152,7 +154,10 @@ export function createLegend(store: Store, sides: string) {
       count: (counts, modality) => counts.byModality[modality],
     }),
   ];
+}
 
+/** The cues that are not toggles: line widths, attribution marks, hedges, heads and node sizes. */
+function legendCues(sides: string): HTMLElement {
   // The attribution cues in words, from the same table the renderer draws from.
   const attributionCues = ATTRIBUTIONS.filter((attribution) => attribution !== "stated").map((attribution) =>
     el(
@@ -165,45 +170,53 @@ export function createLegend(store: Store, sides: string) {
     ),
   );
 
+  return el(
+    "ul",
+    { class: "legend-cues", attrs: { "aria-label": "How to read the lines and sizes" } },
+    el("li", {}, widthSwatch(true), el("span", { text: `Thick line: held by both ${sides}` })),
+    el("li", {}, widthSwatch(false), el("span", { text: "Thin line: held by one side" })),
+    ...attributionCues,
+    el(
+      "li",
+      {},
+      el("span", { class: "cue-glyph" }, modalitySwatch("hedged")),
+      el("span", {
+        text: `${MODALITY_STYLES.hedged.label} or ${MODALITY_STYLES.question.label.toLowerCase()}: marked “${MODALITY_STYLES.hedged.marker}” or “${MODALITY_STYLES.question.marker}” beside the claim in the details`,
+      }),
+    ),
+    el(
+      "li",
+      {},
+      el("span", { class: "cue-glyph", text: "→" }),
+      el("span", { text: "Line ends point at the target" }),
+    ),
+    el(
+      "li",
+      {},
+      el("span", { class: "cue-glyph", text: "◌" }),
+      el("span", { text: "Bigger node: more claims. Curves: several claims between one pair" }),
+    ),
+  );
+}
+
+/** `sides` names the two sides for the thick-line cue, e.g. "the United States and China". */
+export function createLegend(store: Store, derived: Derived, sides: string) {
+  const groups = legendGroups(store);
   const element = el(
     "section",
     { class: "panel-section legend", attrs: { "aria-labelledby": "legend-title" } },
     el("h2", { id: "legend-title", class: "section-title", text: "Legend and filters" }),
     el("p", { class: "hint", text: "Click an entry to hide or show it." }),
     ...groups.flatMap((group) => group.elements),
-    el(
-      "ul",
-      { class: "legend-cues", attrs: { "aria-label": "How to read the lines and sizes" } },
-      el("li", {}, widthSwatch(true), el("span", { text: `Thick line: held by both ${sides}` })),
-      el("li", {}, widthSwatch(false), el("span", { text: "Thin line: held by one side" })),
-      ...attributionCues,
-      el(
-        "li",
-        {},
-        el("span", { class: "cue-glyph" }, modalitySwatch("hedged")),
-        el("span", {
-          text: `${MODALITY_STYLES.hedged.label} or ${MODALITY_STYLES.question.label.toLowerCase()}: marked “${MODALITY_STYLES.hedged.marker}” or “${MODALITY_STYLES.question.marker}” beside the claim in the details`,
-        }),
-      ),
-      el(
-        "li",
-        {},
-        el("span", { class: "cue-glyph", text: "→" }),
-        el("span", { text: "Line ends point at the target" }),
-      ),
-      el(
-        "li",
-        {},
-        el("span", { class: "cue-glyph", text: "◌" }),
-        el("span", { text: "Bigger node: more claims. Curves: several claims between one pair" }),
-      ),
-    ),
+    legendCues(sides),
   );
 
-  return {
-    element,
-    update(state: ExplorerState, counts: VisibleCounts) {
-      for (const group of groups) group.update(state, counts);
+  watch(
+    store,
+    (state) => ({ filters: state.filters, counts: derived.counts(derived.visibility(state)) }),
+    ({ filters, counts }) => {
+      for (const group of groups) group.update(filters, counts);
     },
-  };
+  );
+  return { element };
 }

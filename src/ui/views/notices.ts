@@ -1,7 +1,8 @@
 // Notices: what the explorer ignored or could not do (a bad link parameter, an unknown id), shown
 // in a polite status region until dismissed. Never a blank page, never an alert box.
+// Watches state.notices; dispatches dismissNotice.
 import type { Notice } from "../state/explorer-state.ts";
-import type { Store } from "../state/store.ts";
+import { type Store, watch } from "../state/store.ts";
 import { el } from "./dom.ts";
 
 export function createNotices(store: Store) {
@@ -11,27 +12,22 @@ export function createNotices(store: Store) {
     { class: "notices", id: "notices", attrs: { role: "status", "aria-live": "polite" } },
     list,
   );
-  let shown: readonly Notice[] = [];
-  return {
-    element,
-    update(notices: readonly Notice[]) {
-      if (notices === shown) return;
-      shown = notices;
-      list.replaceChildren(
-        ...notices.map((notice) =>
-          el(
-            "li",
-            { class: "notice" },
-            el("span", { text: notice.text }),
-            el("button", {
-              class: "notice-close",
-              text: "×",
-              attrs: { type: "button", "aria-label": "Dismiss this notice" },
-              on: { click: () => store.dispatch({ type: "dismissNotice", id: notice.id }) },
-            }),
-          ),
+  const show = (notices: readonly Notice[]) =>
+    list.replaceChildren(
+      ...notices.map((notice) =>
+        el(
+          "li",
+          { class: "notice" },
+          el("span", { text: notice.text }),
+          el("button", {
+            class: "notice-close",
+            text: "×",
+            attrs: { type: "button", "aria-label": "Dismiss this notice" },
+            on: { click: () => store.dispatch({ type: "dismissNotice", id: notice.id }) },
+          }),
         ),
-      );
-    },
-  };
+      ),
+    );
+  watch(store, (state) => state.notices, show);
+  return { element };
 }

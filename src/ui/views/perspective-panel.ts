@@ -1,16 +1,15 @@
 // The sidebar's Perspective section: everyone, one holder's lens, or Compare (holder A against B),
 // and the legend of what the network then shows (the faded claims, or the compare roles with their
-// counts). Choices come from the graph's holders; changes become setPerspective actions.
+// counts). Choices come from the graph's holders; changes become setPerspective actions. Watches the
+// perspective and what is visible; reads the shared lens and Compare layer (state/derived.ts).
 import { type ClaimRole, PATTERN_TEXT } from "../../graph/perspectives.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
-import { ATTRIBUTION_LOOKS } from "../controllers/attribution-styles.ts";
-import { COMPARE_ROLE_STYLES, COMPARE_ROLES } from "../controllers/perspective-styles.ts";
-import type { ExplorerState } from "../state/explorer-state.ts";
-import type { Visibility } from "../state/filters.ts";
-import { SIDES } from "../state/holders.ts";
-import { DEFAULT_COMPARE, type Perspective } from "../state/perspective.ts";
-import { createPerspectiveCache, roleCounts } from "../state/perspective-layer.ts";
-import type { Store } from "../state/store.ts";
+import type { Derived } from "../state/derived.ts";
+import { holdersOf } from "../state/holders.ts";
+import { ATTRIBUTION_LOOKS, COMPARE_ROLE_STYLES, COMPARE_ROLES } from "../state/looks.ts";
+import { type Perspective, switchMode } from "../state/perspective.ts";
+import { type PerspectiveLayer, roleCounts } from "../state/perspective-layer.ts";
+import { type Store, watch } from "../state/store.ts";
 import { el } from "./dom.ts";
 
 const SVG = "http://www.w3.org/2000/svg";
@@ -39,40 +38,19 @@ function roleSwatch(role: ClaimRole): SVGSVGElement {
   return root;
 }
 
-/** Actors that hold at least one claim: the two sides first, then by name. */
-export function holdersOf(graph: LinkageGraph): string[] {
-  const holders = new Set<string>();
-  graph.forEachEdge((_claim, attributes) => {
-    for (const holder of attributes.heldBy) holders.add(holder);
-  });
-  const label = (id: string) => graph.getNodeAttribute(id, "label");
-  const side = (id: string) => {
-    const i = SIDES.indexOf(id as (typeof SIDES)[number]);
-    return i < 0 ? SIDES.length : i;
-  };
-  return [...holders]
-    .filter((id) => graph.hasNode(id) && graph.getNodeAttribute(id, "kind") === "actor")
-    .sort((a, b) => side(a) - side(b) || label(a).localeCompare(label(b)));
-}
+const MODES: { mode: Perspective["mode"]; text: string; title: string }[] = [
+  { mode: "off", text: "Everyone", title: "Show every claim alike" },
+  { mode: "lens", text: "Lens", title: "Fade the claims one holder does not hold" },
+  { mode: "compare", text: "Compare", title: "Colour claims by where two holders agree and disagree" },
+];
 
-/** The default comparison when the graph has both sides, else its first two holders. */
-export function defaultCompare(holders: readonly string[]): Perspective | null {
-  if (
-    DEFAULT_COMPARE.mode === "compare" &&
-    holders.includes(DEFAULT_COMPARE.a) &&
-    holders.includes(DEFAULT_COMPARE.b)
-  )
-    return DEFAULT_COMPARE;
-  const [a, b] = holders;
-  return a && b ? { mode: "compare", a, b } : null;
-}
-
-export function createPerspectivePanel(store: Store, graph: LinkageGraph) {
-  const holders = holdersOf(graph);
+/** The mode switch and the holder choices: everything here dispatches setPerspective. */
+function perspectiveChoice(store: Store, graph: LinkageGraph, holders: readonly string[]) {
   const label = (id: string) => (graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id);
-  const cache = createPerspectiveCache(graph);
-  const set = (perspective: Perspective) => store.dispatch({ type: "setPerspective", perspective });
-
+  const current = () => store.getState().perspectives.perspective;
+  const set = (perspective: Perspective | null) => {
+    if (perspective) store.dispatch({ type: "setPerspective", perspective });
+  };
   const holderSelect = (id: string, text: string, onChange: (value: string) => void) => {
     const select = el(
       "select",
@@ -84,62 +62,69 @@ export function createPerspectivePanel(store: Store, graph: LinkageGraph) {
       field: el("div", { class: "field" }, el("label", { text, attrs: { for: id } }), select),
     };
   };
-
-  const current = () => store.getState().perspectives.perspective;
-  const lensHolder = holderSelect("perspective-lens", "Through the eyes of", (holder) =>
+  const other = (holder: string) => holders.find((h) => h !== holder) ?? holder;
+  const lens = holderSelect("perspective-lens", "Through the eyes of", (holder) =>
     set({ mode: "lens", holder }),
   );
   const holderA = holderSelect("perspective-a", "Compare", (a) => {
     const p = current();
-    set({ mode: "compare", a, b: p.mode === "compare" ? p.b : (holders.find((h) => h !== a) ?? a) });
+    set({ mode: "compare", a, b: p.mode === "compare" ? p.b : other(a) });
   });
   const holderB = holderSelect("perspective-b", "with", (b) => {
     const p = current();
-    set({ mode: "compare", a: p.mode === "compare" ? p.a : (holders.find((h) => h !== b) ?? b), b });
+    set({ mode: "compare", a: p.mode === "compare" ? p.a : other(b), b });
   });
-
-  const modeButton = (mode: Perspective["mode"], text: string, title: string) =>
+  const buttons = MODES.map(({ mode, text, title }) =>
     el("button", {
       class: "switch-button",
       text,
       attrs: { type: "button", "aria-pressed": "false", "data-perspective": mode, title },
-      on: {
-        click: () => {
-          const p = current();
-          if (mode === "off") set({ mode: "off" });
-          else if (mode === "lens")
-            set({ mode: "lens", holder: p.mode === "compare" ? p.a : (holders[0] ?? "") });
-          else {
-            const fallback = defaultCompare(holders);
-            if (p.mode === "lens") {
-              const b =
-                fallback?.mode === "compare" && fallback.a !== p.holder
-                  ? fallback.a
-                  : holders.find((h) => h !== p.holder);
-              if (b) set({ mode: "compare", a: p.holder, b });
-            } else if (fallback) set(fallback);
-          }
-        },
-      },
-    });
-  const buttons = {
-    off: modeButton("off", "Everyone", "Show every claim alike"),
-    lens: modeButton("lens", "Lens", "Fade the claims one holder does not hold"),
-    compare: modeButton("compare", "Compare", "Colour claims by where two holders agree and disagree"),
-  };
-  if (holders.length < 2) buttons.compare.disabled = true;
-  if (holders.length < 1) buttons.lens.disabled = true;
+      on: { click: () => set(switchMode(mode, current(), holders)) },
+    }),
+  );
+  const [, lensButton, compareButton] = buttons;
+  if (compareButton && holders.length < 2) compareButton.disabled = true;
+  if (lensButton && holders.length < 1) lensButton.disabled = true;
 
-  const lensNote = el("p", { class: "hint perspective-note" });
-  const roleCountsEl = new Map<ClaimRole, { label: HTMLElement; count: HTMLElement }>();
-  const compareLegend = el(
+  const elements = [
+    el(
+      "div",
+      { class: "view-switch perspective-switch", attrs: { role: "group", "aria-label": "Perspective" } },
+      ...buttons,
+    ),
+    lens.field,
+    holderA.field,
+    holderB.field,
+  ];
+  const show = (perspective: Perspective) => {
+    for (const button of buttons)
+      button.setAttribute("aria-pressed", String(button.dataset.perspective === perspective.mode));
+    lens.field.hidden = perspective.mode !== "lens";
+    holderA.field.hidden = perspective.mode !== "compare";
+    holderB.field.hidden = perspective.mode !== "compare";
+    if (perspective.mode === "lens") lens.select.value = perspective.holder;
+    if (perspective.mode === "compare") {
+      holderA.select.value = perspective.a;
+      holderB.select.value = perspective.b;
+    }
+  };
+  return { elements, show };
+}
+
+/** What Compare draws: each role with its count, and what rests on inferred holders, counted apart. */
+function compareLegend(graph: LinkageGraph) {
+  const label = (id: string) => (graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id);
+  const roleParts = new Map<ClaimRole, { label: HTMLElement; count: HTMLElement }>();
+  const roles = el(
     "ul",
     { class: "legend-cues compare-legend", attrs: { "aria-label": "Compare colours" } },
     ...COMPARE_ROLES.map((role) => {
-      const labelEl = el("span", { class: "compare-role-label" });
-      const count = el("span", { class: "legend-count" });
-      roleCountsEl.set(role, { label: labelEl, count });
-      return el("li", { attrs: { "data-role": role } }, roleSwatch(role), labelEl, count);
+      const parts = {
+        label: el("span", { class: "compare-role-label" }),
+        count: el("span", { class: "legend-count" }),
+      };
+      roleParts.set(role, parts);
+      return el("li", { attrs: { "data-role": role } }, roleSwatch(role), parts.label, parts.count);
     }),
     el(
       "li",
@@ -148,10 +133,8 @@ export function createPerspectivePanel(store: Store, graph: LinkageGraph) {
       el("span", { text: "Faint: held by neither" }),
     ),
   );
-
-  // Items resting on inferred holders: counted apart from what the document states, by pattern.
   const inferredList = el("ul", { class: "legend-cues compare-inferred-list" });
-  const inferredBox = el(
+  const inferred = el(
     "div",
     { class: "compare-inferred", attrs: { "aria-labelledby": "compare-inferred-title" } },
     el("h3", { class: "group-title", id: "compare-inferred-title", text: "Resting on inferred holders" }),
@@ -161,7 +144,38 @@ export function createPerspectivePanel(store: Store, graph: LinkageGraph) {
     }),
     inferredList,
   );
+  const show = (perspective: Extract<Perspective, { mode: "compare" }>, layer: PerspectiveLayer | null) => {
+    const counts = roleCounts(layer);
+    const fill = (text: string) =>
+      text.replace("{a}", label(perspective.a)).replace("{b}", label(perspective.b));
+    for (const [role, parts] of roleParts) {
+      parts.label.textContent = fill(COMPARE_ROLE_STYLES[role].label);
+      parts.label.title = fill(COMPARE_ROLE_STYLES[role].description);
+      parts.count.textContent = String(counts[role]);
+    }
+    const patterns = [...(layer?.inferred ?? [])];
+    inferredList.replaceChildren(
+      ...(patterns.length
+        ? patterns.map(([pattern, count]) =>
+            el(
+              "li",
+              { attrs: { "data-pattern": pattern } },
+              el("span", { class: "compare-role-label", text: PATTERN_TEXT[pattern].title }),
+              el("span", { class: "legend-count", text: String(count) }),
+            ),
+          )
+        : [el("li", { text: "None: every agreement and disagreement here is stated." })]),
+    );
+  };
+  return { elements: [roles, inferred], show };
+}
 
+export function createPerspectivePanel(store: Store, derived: Derived) {
+  const { graph } = derived;
+  const label = (id: string) => (graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id);
+  const choice = perspectiveChoice(store, graph, holdersOf(graph));
+  const lensNote = el("p", { class: "hint perspective-note" });
+  const legend = compareLegend(graph);
   const element = el(
     "section",
     {
@@ -170,70 +184,26 @@ export function createPerspectivePanel(store: Store, graph: LinkageGraph) {
       attrs: { "aria-labelledby": "perspective-title" },
     },
     el("h2", { id: "perspective-title", class: "section-title", text: "Perspective" }),
-    el(
-      "div",
-      { class: "view-switch perspective-switch", attrs: { role: "group", "aria-label": "Perspective" } },
-      buttons.off,
-      buttons.lens,
-      buttons.compare,
-    ),
-    lensHolder.field,
-    holderA.field,
-    holderB.field,
+    ...choice.elements,
     lensNote,
-    compareLegend,
-    inferredBox,
+    ...legend.elements,
   );
 
-  let shown: { perspective: Perspective; visibility: Visibility } | null = null;
-  return {
-    element,
-    update(state: ExplorerState, visibility: Visibility) {
-      const perspective = state.perspectives.perspective;
-      if (shown?.perspective === perspective && shown.visibility === visibility) return;
-      shown = { perspective, visibility };
-      for (const [mode, button] of Object.entries(buttons))
-        button.setAttribute("aria-pressed", String(perspective.mode === mode));
-      lensHolder.field.hidden = perspective.mode !== "lens";
-      holderA.field.hidden = perspective.mode !== "compare";
-      holderB.field.hidden = perspective.mode !== "compare";
-      compareLegend.hidden = perspective.mode !== "compare";
-      inferredBox.hidden = perspective.mode !== "compare";
+  watch(
+    store,
+    (state) => ({ perspective: state.perspectives.perspective, visibility: derived.visibility(state) }),
+    ({ perspective, visibility }) => {
+      choice.show(perspective);
+      for (const part of legend.elements) part.hidden = perspective.mode !== "compare";
       lensNote.hidden = perspective.mode === "compare";
-      const layer = cache.layer(perspective, visibility);
-      if (perspective.mode === "lens") {
-        lensHolder.select.value = perspective.holder;
+      const layer = derived.perspectives.layer(perspective, visibility);
+      if (perspective.mode === "compare") legend.show(perspective, layer);
+      else if (perspective.mode === "lens")
         lensNote.textContent = layer
           ? `Full strength: the ${layer.claims.size} claims ${label(perspective.holder)} holds, alone or jointly. Faint: everyone else's.`
           : "";
-      } else if (perspective.mode === "compare") {
-        holderA.select.value = perspective.a;
-        holderB.select.value = perspective.b;
-        const counts = roleCounts(layer);
-        const names = { a: label(perspective.a), b: label(perspective.b) };
-        const fill = (text: string) => text.replace("{a}", names.a).replace("{b}", names.b);
-        for (const [role, parts] of roleCountsEl) {
-          const style = COMPARE_ROLE_STYLES[role];
-          parts.label.textContent = fill(style.label);
-          parts.label.title = fill(style.description);
-          parts.count.textContent = String(counts[role]);
-        }
-        const inferred = [...(layer?.inferred ?? [])];
-        inferredList.replaceChildren(
-          ...(inferred.length
-            ? inferred.map(([pattern, count]) =>
-                el(
-                  "li",
-                  { attrs: { "data-pattern": pattern } },
-                  el("span", { class: "compare-role-label", text: PATTERN_TEXT[pattern].title }),
-                  el("span", { class: "legend-count", text: String(count) }),
-                ),
-              )
-            : [el("li", { text: "None: every agreement and disagreement here is stated." })]),
-        );
-      } else {
-        lensNote.textContent = "Every claim is drawn alike. A lens fades what one holder does not claim.";
-      }
+      else lensNote.textContent = "Every claim is drawn alike. A lens fades what one holder does not claim.";
     },
-  };
+  );
+  return { element };
 }

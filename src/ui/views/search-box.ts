@@ -1,5 +1,6 @@
-// The type-ahead search: an ARIA 1.2 combobox over the search index. Arrow keys move through the
-// results, Enter chooses, Escape closes; choosing selects the node and moves the camera to it.
+// The type-ahead search: an ARIA 1.2 combobox over the one search index (combobox.ts). Arrow keys
+// move through the results, Enter chooses, Escape closes; choosing dispatches a select with focus, so
+// the camera moves to the node. Shows no state, so it watches none.
 import type { SearchIndex } from "../../graph/search.ts";
 import { KIND_STYLES } from "../../model/vocabulary.ts";
 import type { Store } from "../state/store.ts";

@@ -1,9 +1,11 @@
 // The start screen's ways into the perspectives: walk through a source's findings, or compare the
-// two sides. Shown by the details panel while nothing is selected.
+// two sides. Shown by the details panel while nothing is selected; dispatches openTour,
+// setPerspective and setView. Reads the graph and state/ only.
 import type { LinkageGraph } from "../../graph/types.ts";
+import { holdersOf } from "../state/holders.ts";
+import { defaultCompare } from "../state/perspective.ts";
 import type { Store } from "../state/store.ts";
 import { el } from "./dom.ts";
-import { defaultCompare, holdersOf } from "./perspective-panel.ts";
 
 export function startActions(store: Store, graph: LinkageGraph): HTMLElement | null {
   const sources = graph.getAttribute("sources").filter((source) => source.findings.length > 0);

@@ -1,4 +1,5 @@
-// The main-thread side of the layout worker: one request, one promise of positions.
+// The main-thread side of the layout worker: one request, one promise of positions. app.ts calls it
+// for nodes the build did not place; the positions go into the display graph, never the domain graph.
 import type { LayoutOptions, Positions } from "../../graph/layout.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
 import type { LayoutRequest } from "./layout-worker.ts";
