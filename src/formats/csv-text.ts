@@ -1,5 +1,6 @@
-// RFC 4180 fields and rows (CRLF, quotes doubled), and the list joining the CSV exports document:
-// items joined with " | ", a literal "|" or "\" inside an item escaped with a backslash.
+// RFC 4180 fields and rows (CRLF, quotes doubled), the list joining the CSV exports document (items
+// joined with " | ", a literal "|" or "\" inside an item escaped with a backslash), and the one
+// formula guard every CSV the project writes goes through.
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
@@ -37,10 +38,44 @@ export function splitList(text: string): string[] {
 }
 
 /**
- * Spreadsheets run a cell that starts with = + - @ (or a tab or CR) as a formula. Text cells that do
- * (other than a plain signed number) are written with a leading apostrophe, which spreadsheets show
- * as text and do not run.
+ * What a spreadsheet may run as a formula: a cell that starts with a tab, CR or LF, or whose first
+ * character after any leading white space (including U+0085, U+2028, U+2029 and zero-width ones) is
+ * = + - @ or a fullwidth ＝ ＋ － ＠, which some spreadsheets read as the ASCII ones. A plain signed
+ * number (`-12.5`, `+3e-7`) is a number, not a formula.
+ */
+const FORMULA_START =
+  /^(?:[\t\r\n]|[\s\u0085\u180e\u200b-\u200d\u2060\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20])/u;
+const SIGNED_NUMBER = /^[+-](?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+export function startsFormula(text: string): boolean {
+  return FORMULA_START.test(text) && !SIGNED_NUMBER.test(text);
+}
+
+/** The mark put in front of a cell that would start a formula; spreadsheets show what follows as text. */
+export const FORMULA_GUARD = "'";
+
+/**
+ * The one formula guard of every CSV the project writes: a cell that would start a formula gets a
+ * leading apostrophe, which spreadsheets show as text and do not run.
  */
 export function spreadsheetSafe(text: string): string {
-  return /^(?:[=@\t\r]|[+-](?!\d+(?:\.\d+)?$))/.test(text) ? `'${text}` : text;
+  return startsFormula(text) ? `${FORMULA_GUARD}${text}` : text;
+}
+
+/** A CSV row for spreadsheets: every cell, headers too, through the formula guard. */
+export function spreadsheetRow(fields: readonly string[]): string {
+  return csvRow(fields.map(spreadsheetSafe));
+}
+
+/**
+ * The guard made reversible, for files another program must read exactly (neo4j-admin): a cell that
+ * would start a formula, or that starts with the guard itself, gets the guard in front, so taking
+ * one leading guard off any cell that has one (unguard) gives the text back.
+ */
+export function reversiblySafe(text: string): string {
+  return startsFormula(text) || text.startsWith(FORMULA_GUARD) ? `${FORMULA_GUARD}${text}` : text;
+}
+
+export function unguard(text: string): string {
+  return text.startsWith(FORMULA_GUARD) ? text.slice(FORMULA_GUARD.length) : text;
 }

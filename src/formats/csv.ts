@@ -1,11 +1,21 @@
 // CSV for spreadsheets: nodes.csv, claims.csv and findings.csv, RFC 4180, UTF-8 with a byte-order
 // mark so spreadsheet programs open it as UTF-8. List fields are joined with " | " (csv-text.ts);
-// foreign attributes become `attr:<name>` columns; text cells cannot start a formula.
+// foreign attributes become `attr:<name>` columns; no cell, header or value, can start a formula
+// (every row goes through csv-text.ts's one guard). Ids are written as the files had them.
+import { originalId } from "../graph/build.ts";
 import type { LinkageGraph } from "../graph/types.ts";
 import type { ForeignValue } from "../model/schema.ts";
 import { type Column, ColumnSet } from "./columns.ts";
-import { csvRow, joinList, spreadsheetSafe } from "./csv-text.ts";
-import { CLAIM_FIELDS, FINDING_FIELDS, LAYOUT_FIELDS, type ModelField, NODE_FIELDS } from "./model-fields.ts";
+import { joinList, spreadsheetRow } from "./csv-text.ts";
+import {
+  CLAIM_FIELDS,
+  FINDING_FIELDS,
+  type FieldOwner,
+  LAYOUT_FIELDS,
+  type ModelField,
+  NODE_FIELDS,
+  withOriginalIds,
+} from "./model-fields.ts";
 import type { ExportFile } from "./types.ts";
 
 export const CSV_MIME = "text/csv;charset=utf-8";
@@ -23,13 +33,12 @@ function headers(columns: Column[]): string[] {
 
 function cell(value: ForeignValue | undefined): string {
   if (value === undefined) return "";
-  if (Array.isArray(value)) return spreadsheetSafe(joinList(value));
-  return typeof value === "string" ? spreadsheetSafe(value) : String(value);
+  return Array.isArray(value) ? joinList(value) : String(value);
 }
 
 /** The model's fields of a node or claim, one cell each, in the order of their headers. */
-function fieldCells(fields: readonly ModelField[], attributes: object): string[] {
-  const values = attributes as Record<string, ForeignValue | undefined>;
+function fieldCells(owner: FieldOwner, fields: readonly ModelField[], attributes: object): string[] {
+  const values = withOriginalIds(owner, attributes) as Record<string, ForeignValue | undefined>;
   return fields.map((field) => cell(values[field.name]));
 }
 
@@ -62,17 +71,16 @@ export function writeCsv(graph: LinkageGraph): ExportFile[] {
   const nodeColumns = nodeSet.columns();
   const claimColumns = claimSet.columns();
   const num = (n: number | undefined) => (n === undefined ? "" : String(n));
-  const text = (s: string | undefined) => spreadsheetSafe(s ?? "");
 
   const nodes: string[] = [
     BOM,
-    csvRow(["id", ...names(NODE_FIELDS), ...(layout ? LAYOUT_FIELDS : []), ...headers(nodeColumns)]),
+    spreadsheetRow(["id", ...names(NODE_FIELDS), ...(layout ? LAYOUT_FIELDS : []), ...headers(nodeColumns)]),
   ];
-  graph.forEachNode((id, a) => {
+  graph.forEachNode((key, a) => {
     nodes.push(
-      csvRow([
-        text(id),
-        ...fieldCells(NODE_FIELDS, a),
+      spreadsheetRow([
+        originalId(key),
+        ...fieldCells("node", NODE_FIELDS, a),
         ...(layout ? LAYOUT_FIELDS.map((field) => num(a[field])) : []),
         ...foreignCells(nodeColumns, nodeSet, a.attributes),
       ]),
@@ -81,30 +89,30 @@ export function writeCsv(graph: LinkageGraph): ExportFile[] {
 
   const claims: string[] = [
     BOM,
-    csvRow(["id", "source", "target", ...names(CLAIM_FIELDS), ...headers(claimColumns)]),
+    spreadsheetRow(["id", "source", "target", ...names(CLAIM_FIELDS), ...headers(claimColumns)]),
   ];
-  graph.forEachEdge((id, a, source, target) => {
+  graph.forEachEdge((key, a, source, target) => {
     claims.push(
-      csvRow([
-        text(id),
-        text(source),
-        text(target),
-        ...fieldCells(CLAIM_FIELDS, a),
+      spreadsheetRow([
+        originalId(key),
+        originalId(source),
+        originalId(target),
+        ...fieldCells("claim", CLAIM_FIELDS, a),
         ...foreignCells(claimColumns, claimSet, a.attributes),
       ]),
     );
   });
 
-  const findings: string[] = [BOM, csvRow(["ref", "source", ...FINDING_FIELDS, "sourceTitle"])];
+  const findings: string[] = [BOM, spreadsheetRow(["ref", "source", ...FINDING_FIELDS, "sourceTitle"])];
   for (const source of graph.getAttribute("sources")) {
     for (const finding of source.findings) {
       const values = finding as Record<string, string | undefined>;
       findings.push(
-        csvRow([
+        spreadsheetRow([
           `${source.id}#${finding.id}`,
           source.id,
-          ...FINDING_FIELDS.map((field) => text(values[field])),
-          text(source.title),
+          ...FINDING_FIELDS.map((field) => values[field] ?? ""),
+          source.title,
         ]),
       );
     }

@@ -1,6 +1,7 @@
 // The Neo4j Cypher script: uniqueness constraints first, then nodes and relationships MERGEd in
 // batches with UNWIND over literal lists. Labels come from the kind and relationship types from the
 // relation (one typed table each); every string is a single-quoted literal with Cypher's escapes.
+import { originalId } from "../graph/build.ts";
 import type { LinkageGraph } from "../graph/types.ts";
 import type { ForeignValue } from "../model/schema.ts";
 import type { NodeKind, Relation } from "../model/vocabulary.ts";
@@ -145,7 +146,7 @@ export function writeCypher(graph: LinkageGraph): ExportFile[] {
     }
     props.push(...foreignEntries(a.attributes, RESERVED_NODE_PROPERTIES));
     const rows = nodesByKind.get(a.kind) ?? [];
-    rows.push(`{id: ${cypherString(id)}, props: ${cypherMap(props)}}`);
+    rows.push(`{id: ${cypherString(originalId(id))}, props: ${cypherMap(props)}}`);
     nodesByKind.set(a.kind, rows);
   });
   for (const [kind, rows] of nodesByKind) {
@@ -162,7 +163,7 @@ export function writeCypher(graph: LinkageGraph): ExportFile[] {
     props.push(...foreignEntries(a.attributes, RESERVED_CLAIM_PROPERTIES));
     const rows = claimsByRelation.get(a.relation) ?? [];
     rows.push(
-      `{id: ${cypherString(id)}, source: ${cypherString(source)}, target: ${cypherString(target)}, props: ${cypherMap(props)}}`,
+      `{id: ${cypherString(originalId(id))}, source: ${cypherString(originalId(source))}, target: ${cypherString(originalId(target))}, props: ${cypherMap(props)}}`,
     );
     claimsByRelation.set(a.relation, rows);
   });

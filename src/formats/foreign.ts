@@ -222,11 +222,33 @@ export function foreignToSourceFile(
   return { $schema: SCHEMA_REF, source, nodes, claims };
 }
 
+/** Deeper JSON values are refused: no graph attribute needs them, and writing one back as text recurses. */
+export const MAX_VALUE_NESTING = 100;
+
+/** How deeply arrays and objects nest in a parsed JSON value, counted without recursion, up to `limit + 1`. */
+export function nestingDepth(value: unknown, limit = MAX_VALUE_NESTING): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [item, depth] = stack.pop() as [unknown, number];
+    if (item === null || typeof item !== "object") continue;
+    deepest = Math.max(deepest, depth + 1);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 /**
  * A foreign JSON value as a ForeignValue: scalars and homogeneous lists as they are; nested objects
- * and mixed lists as JSON text; null and non-finite numbers dropped. Says what it changed.
+ * and mixed lists as JSON text; null and non-finite numbers dropped. Says what it changed. A value
+ * nested deeper than MAX_VALUE_NESTING stops the import, naming its place (`where`).
  */
-export function foreignValueOf(value: unknown, note: (message: string) => void): ForeignValue | undefined {
+export function foreignValueOf(
+  value: unknown,
+  note: (message: string) => void,
+  where: LazyWhere,
+): ForeignValue | undefined {
   if (typeof value === "string" || typeof value === "boolean") return value;
   if (typeof value === "number") {
     if (Number.isFinite(value)) return value;
@@ -241,6 +263,12 @@ export function foreignValueOf(value: unknown, note: (message: string) => void):
     if (value.every((item) => typeof item === "string")) return value as string[];
     if (value.every((item) => typeof item === "number" && Number.isFinite(item))) return value as number[];
     if (value.every((item) => typeof item === "boolean")) return value as boolean[];
+  }
+  if (nestingDepth(value) > MAX_VALUE_NESTING) {
+    throw new ImportError({
+      ...at(where),
+      message: `the value nests more than ${MAX_VALUE_NESTING} levels deep; attributes are limited to ${MAX_VALUE_NESTING}`,
+    });
   }
   note("a nested or mixed value was kept as JSON text");
   return JSON.stringify(value);

@@ -3,6 +3,7 @@
 // sizes and shapes. Viz elements are written in the GEXF namespace, as the official 1.3 XSD declares
 // them, so the file validates with xmllint; Gephi and graphology-gexf read them by local name. Each
 // node and edge is one line: indentation inside them would add a text node per line for readers.
+import { originalId } from "../graph/build.ts";
 import type { LinkageGraph } from "../graph/types.ts";
 import type { ForeignValue } from "../model/schema.ts";
 import { KIND_STYLES, RELATION_STYLES } from "../model/vocabulary.ts";
@@ -101,9 +102,9 @@ export function writeGexf(graph: LinkageGraph, options: ExportOptions = {}): Exp
 
   out.push(`    <nodes count="${graph.order}">\n`);
   graph.forEachNode((id, a) => {
-    const where = () => `node "${id}"`;
+    const where = () => `node "${originalId(id)}"`;
     out.push(
-      `      <node id="${xmlAttribute(id, where)}" label="${xmlAttribute(a.label, where)}"><attvalues>`,
+      `      <node id="${xmlAttribute(originalId(id), where)}" label="${xmlAttribute(a.label, where)}"><attvalues>`,
     );
     for (const [field, value] of nodeFieldValues(a)) {
       if (field.name === "label") continue;
@@ -132,9 +133,9 @@ export function writeGexf(graph: LinkageGraph, options: ExportOptions = {}): Exp
   });
   out.push("    </nodes>\n", `    <edges count="${graph.size}">\n`);
   graph.forEachEdge((id, a, source, target) => {
-    const where = () => `claim "${id}"`;
+    const where = () => `claim "${originalId(id)}"`;
     out.push(
-      `      <edge id="${xmlAttribute(id, where)}" source="${xmlAttribute(source, where)}" target="${xmlAttribute(target, where)}" kind="${a.relation}"><attvalues>`,
+      `      <edge id="${xmlAttribute(originalId(id), where)}" source="${xmlAttribute(originalId(source), where)}" target="${xmlAttribute(originalId(target), where)}" kind="${a.relation}"><attvalues>`,
     );
     for (const [field, value] of claimFieldValues(a)) {
       out.push(`<attvalue for="${field.name}" value="${xmlAttribute(fieldText(value), where)}"/>`);

@@ -1,6 +1,7 @@
 // The GraphML writer (graphology-graphml has none): typed <key>s for the model's fields and for every
 // foreign attribute, lists as JSON text in string keys, and the graph's sources in a graph-level key.
 // networkx's read_graphml reads it back with the same nodes, edges and values.
+import { originalId } from "../graph/build.ts";
 import type { LinkageGraph } from "../graph/types.ts";
 import type { ForeignValue } from "../model/schema.ts";
 import { type Column, ColumnSet } from "./columns.ts";
@@ -96,8 +97,8 @@ export function writeGraphml(graph: LinkageGraph): ExportFile[] {
     `    <data key="${META_KEY}">${xmlText(ownMetaText({ sources: graph.getAttribute("sources"), derived: [] }), () => "the graph's sources")}</data>\n`,
   );
   graph.forEachNode((id, a) => {
-    const where = () => `node "${id}"`;
-    out.push(`    <node id="${xmlAttribute(id, where)}">\n`);
+    const where = () => `node "${originalId(id)}"`;
+    out.push(`    <node id="${xmlAttribute(originalId(id), where)}">\n`);
     for (const [field, value] of nodeFieldValues(a)) {
       out.push(`      <data key="${field.name}">${xmlText(valueText(value), where)}</data>\n`);
     }
@@ -114,9 +115,9 @@ export function writeGraphml(graph: LinkageGraph): ExportFile[] {
     out.push("    </node>\n");
   });
   graph.forEachEdge((id, a, source, target) => {
-    const where = () => `claim "${id}"`;
+    const where = () => `claim "${originalId(id)}"`;
     out.push(
-      `    <edge id="${xmlAttribute(id, where)}" source="${xmlAttribute(source, where)}" target="${xmlAttribute(target, where)}">\n`,
+      `    <edge id="${xmlAttribute(originalId(id), where)}" source="${xmlAttribute(originalId(source), where)}" target="${xmlAttribute(originalId(target), where)}">\n`,
     );
     for (const [field, value] of claimFieldValues(a)) {
       out.push(`      <data key="${field.name}">${xmlText(valueText(value), where)}</data>\n`);

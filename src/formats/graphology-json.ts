@@ -2,6 +2,7 @@
 // (graph attributes holding the sources) come back as the same graph; any other serialized graph
 // is checked with zod and becomes an imported graph, its attributes kept.
 import { z } from "zod";
+import { originalId } from "../graph/build.ts";
 import { jsonPath } from "../graph/problems.ts";
 import type { ClaimAttributes, LinkageGraph, NodeAttributes } from "../graph/types.ts";
 import type { ForeignAttributes } from "../model/schema.ts";
@@ -15,7 +16,7 @@ import {
 } from "./foreign.ts";
 import { parseJsonImport } from "./json-input.ts";
 import { checkLabel, idOf } from "./limits.ts";
-import { ClaimAttributesSchema, NodeAttributesSchema } from "./model-fields.ts";
+import { ClaimAttributesSchema, NodeAttributesSchema, withOriginalIds } from "./model-fields.ts";
 import { OwnSources } from "./own-meta.ts";
 import { type ClaimRecord, checkAndBuild, type NodeRecord, recordsToFiles } from "./records.ts";
 import type { ExportFile, ImportInput, ImportOptions, ImportOutcome } from "./types.ts";
@@ -23,10 +24,23 @@ import { type Notes, note, notesAsWarnings, setAttribute } from "./values.ts";
 
 export const GRAPHOLOGY_MIME = "application/json";
 
+/**
+ * graphology's serialization with the ids the file's nodes and claims had (build.ts: originalId), not
+ * the keys an id such as `__proto__` gets inside the graph.
+ */
 export function writeGraphologyJson(graph: LinkageGraph): ExportFile[] {
-  return [
-    { name: "graph.graphology.json", text: `${JSON.stringify(graph.export())}\n`, mime: GRAPHOLOGY_MIME },
-  ];
+  const serialized = graph.export();
+  for (const node of serialized.nodes) {
+    node.key = originalId(node.key);
+    if (node.attributes) node.attributes = withOriginalIds("node", node.attributes);
+  }
+  for (const edge of serialized.edges) {
+    if (edge.key !== undefined) edge.key = originalId(edge.key);
+    edge.source = originalId(edge.source);
+    edge.target = originalId(edge.target);
+    if (edge.attributes) edge.attributes = withOriginalIds("claim", edge.attributes);
+  }
+  return [{ name: "graph.graphology.json", text: `${JSON.stringify(serialized)}\n`, mime: GRAPHOLOGY_MIME }];
 }
 
 const JsonRecord = z.record(z.string(), z.unknown());
@@ -64,6 +78,38 @@ function attributeError(file: string, element: string, error: z.ZodError): Impor
   );
 }
 
+const LAYOUT = ["x", "y", "size"] as const;
+type Layout = Partial<Record<(typeof LAYOUT)[number], number>>;
+
+/** A value for a message: short, and without walking into it (it may nest thousands deep). */
+function described(value: unknown): string {
+  if (typeof value === "string") return `the text ${JSON.stringify(value.slice(0, 40))}`;
+  if (typeof value === "boolean") return `${value}`;
+  if (typeof value === "number") return `${value}`;
+  return Array.isArray(value) ? "a list" : `${value === null ? "null" : `an ${typeof value}`}`;
+}
+
+/**
+ * A node's x, y and size: a finite number is kept, null or absent means none (graphology writes null
+ * for a value that was unset), and anything else stops the import naming the node and the field.
+ */
+function layoutOf(from: Record<string, unknown>, where: { file: string; element: string }): Layout {
+  const layout: Layout = {};
+  for (const field of LAYOUT) {
+    const value = from[field];
+    if (value === null || value === undefined) continue;
+    if (typeof value === "number" && Number.isFinite(value)) {
+      layout[field] = value;
+      continue;
+    }
+    throw new ImportError({
+      ...where,
+      message: `"${field}" must be a number or null, not ${described(value)}`,
+    });
+  }
+  return layout;
+}
+
 export function readGraphologyJson(input: ImportInput, options: ImportOptions): ImportOutcome {
   const file = input.name;
   const checked = Serialized.safeParse(parseJsonImport(file, input.text));
@@ -84,7 +130,9 @@ export function readGraphologyJson(input: ImportInput, options: ImportOptions): 
     const nodes: NodeRecord[] = serialized.nodes.map((node, index) => {
       const element = `nodes[${index}]`;
       const id = idOf(node.key, { file, element }, "key");
-      const attributes = NodeAttributesSchema.safeParse(node.attributes);
+      const { x, y, size, ...rest } = node.attributes ?? {};
+      const layout = layoutOf({ x, y, size }, { file, element: `node "${id}"` });
+      const attributes = NodeAttributesSchema.safeParse({ ...rest, ...layout });
       if (!attributes.success) throw attributeError(file, `node "${id}"`, attributes.error);
       const data = attributes.data as NodeAttributes;
       checkLabel(data.label, { file, element: `node "${id}"` });
@@ -107,11 +155,20 @@ export function readGraphologyJson(input: ImportInput, options: ImportOptions): 
   }
 
   const notes: Notes = new Map();
-  const keep = (from: Record<string, unknown> | undefined, skip: readonly string[], what: string) => {
+  const keep = (
+    from: Record<string, unknown> | undefined,
+    skip: readonly string[],
+    what: string,
+    element: string,
+  ) => {
     const attributes: ForeignAttributes = {};
     for (const [name, raw] of Object.entries(from ?? {})) {
       if (skip.includes(name)) continue;
-      const value = foreignValueOf(raw, (message) => note(notes, `${what} attribute "${name}": ${message}`));
+      const value = foreignValueOf(
+        raw,
+        (message) => note(notes, `${what} attribute "${name}": ${message}`),
+        () => ({ file, element: `${element} attribute "${name.slice(0, 100)}"` }),
+      );
       if (value !== undefined) setAttribute(attributes, name, value, notes);
     }
     return attributes;
@@ -120,19 +177,18 @@ export function readGraphologyJson(input: ImportInput, options: ImportOptions): 
     const where = { file, element: `nodes[${index}]` };
     const id = idOf(node.key, where, "key");
     const from = node.attributes ?? {};
-    const foreign: ForeignNode = { id, attributes: keep(from, ["label", "x", "y", "size"], "node"), where };
+    const foreign: ForeignNode = {
+      id,
+      attributes: keep(from, ["label", "x", "y", "size"], "node", where.element),
+      where,
+    };
     if (from.label !== undefined) {
       if (typeof from.label !== "string" && typeof from.label !== "number") {
         throw new ImportError({ ...where, message: "the label must be a string or a number" });
       }
       foreign.label = checkLabel(String(from.label), where);
     }
-    for (const axis of ["x", "y", "size"] as const) {
-      const value = from[axis];
-      if (typeof value === "number" && Number.isFinite(value)) foreign[axis] = value;
-      else if (value !== undefined)
-        foreign.attributes[axis] = foreignValueOf(value, () => undefined) ?? String(value);
-    }
+    Object.assign(foreign, layoutOf(from, { file, element: `node "${id}"` }));
     return foreign;
   });
   const foreignEdges: ForeignEdge[] = edges.map((edge, index) => {
@@ -140,14 +196,14 @@ export function readGraphologyJson(input: ImportInput, options: ImportOptions): 
     const foreign: ForeignEdge = {
       source: idOf(edge.source, where, "source"),
       target: idOf(edge.target, where, "target"),
-      attributes: keep(edge.attributes, [], "edge"),
+      attributes: keep(edge.attributes, [], "edge", where.element),
       where,
     };
     if (edge.key !== undefined) foreign.id = idOf(edge.key, where, "key");
     if (edge.undirected) foreign.attributes.undirected = true;
     return foreign;
   });
-  const graphAttributes = keep(serialized.attributes, [], "graph");
+  const graphAttributes = keep(serialized.attributes, [], "graph", "attributes");
   if (serialized.options?.type) graphAttributes["graphology:type"] = serialized.options.type;
   const foreign: ForeignGraph = { attributes: graphAttributes, nodes, edges: foreignEdges, warnings: [] };
   if (typeof serialized.attributes?.name === "string") foreign.title = serialized.attributes.name;

@@ -2,6 +2,7 @@
 // from the zod schemas of src/model, with each field's kind of value. A field added to the schemas
 // reaches every writer and reader through here. Pure: imports the schemas and the graph's types only.
 import { z } from "zod";
+import { NODE_ID_FIELDS, originalId } from "../graph/build.ts";
 import type { ClaimAttributes, NodeAttributes } from "../graph/types.ts";
 import {
   Claim,
@@ -138,12 +139,33 @@ export function isNone(owner: FieldOwner, field: string, value: unknown): boolea
   return none !== undefined && value === none;
 }
 
+const ID_FIELDS: Record<FieldOwner, ReadonlySet<string>> = {
+  node: new Set(NODE_ID_FIELDS.node),
+  claim: new Set(NODE_ID_FIELDS.claim),
+};
+
+/**
+ * A graph node's or claim's attributes with the node ids they name (holders, disputants, about) as
+ * the ids a file writes, not the graph's keys (build.ts: graphKey). Every writer writes these.
+ */
+export function withOriginalIds<T extends object>(owner: FieldOwner, attributes: T): T {
+  const record = attributes as Record<string, unknown>;
+  let out: Record<string, unknown> | undefined;
+  for (const name of ID_FIELDS[owner]) {
+    const ids = record[name];
+    if (!Array.isArray(ids) || !ids.some((key) => originalId(key) !== key)) continue;
+    out ??= { ...record };
+    out[name] = ids.map(originalId);
+  }
+  return (out ?? attributes) as T;
+}
+
 function valuesOf(
   owner: FieldOwner,
   fields: readonly ModelField[],
   attributes: object,
 ): [field: ModelField, value: ModelValue][] {
-  const record = attributes as Record<string, ModelValue | undefined>;
+  const record = withOriginalIds(owner, attributes) as Record<string, ModelValue | undefined>;
   const out: [ModelField, ModelValue][] = [];
   for (const field of fields) {
     const value = record[field.name];

@@ -2,7 +2,7 @@
 // across: records to graph-data source files (one per source), and checked files back to a new graph.
 // Every reader ends in checkAndBuild, so an import is all-or-nothing.
 import type { z } from "zod";
-import { buildGraph } from "../graph/build.ts";
+import { buildGraph, graphKey, originalId } from "../graph/build.ts";
 import { checkIntegrity } from "../graph/integrity.ts";
 import type { AnyLoadedSource } from "../graph/load.ts";
 import { formatProblem, jsonPath } from "../graph/problems.ts";
@@ -19,7 +19,7 @@ import {
   sourceFileSchemaFor,
 } from "../model/schema.ts";
 import { ImportError, type ImportProblem } from "./errors.ts";
-import { type FieldOwner, isNone, isRequiredKey, schemaDefault } from "./model-fields.ts";
+import { type FieldOwner, isNone, isRequiredKey, schemaDefault, withOriginalIds } from "./model-fields.ts";
 import type { FormatId, ImportOutcome } from "./types.ts";
 
 export const SCHEMA_REF = "./source-file.schema.json";
@@ -40,11 +40,20 @@ export interface GraphRecords {
   claims: ClaimRecord[];
 }
 
+/** The graph's nodes and claims by the ids files hold (originalId), not by graphology key. */
 export function recordsOf(graph: LinkageGraph): GraphRecords {
   return {
     sources: graph.getAttribute("sources"),
-    nodes: graph.mapNodes((id, attributes) => ({ id, attributes })),
-    claims: graph.mapEdges((id, attributes, source, target) => ({ id, source, target, attributes })),
+    nodes: graph.mapNodes((key, attributes) => ({
+      id: originalId(key),
+      attributes: withOriginalIds("node", attributes),
+    })),
+    claims: graph.mapEdges((key, attributes, source, target) => ({
+      id: originalId(key),
+      source: originalId(source),
+      target: originalId(target),
+      attributes: withOriginalIds("claim", attributes),
+    })),
   };
 }
 
@@ -204,8 +213,9 @@ export function checkAndBuild(
   const graph = buildGraph(loaded);
   for (const record of layout ?? []) {
     const { x, y, size } = record.attributes;
-    if (!graph.hasNode(record.id)) continue;
-    graph.updateNodeAttributes(record.id, (attributes) => {
+    const key = graphKey(record.id);
+    if (!graph.hasNode(key)) continue;
+    graph.updateNodeAttributes(key, (attributes) => {
       const next = { ...attributes };
       if (x !== undefined) next.x = x;
       if (y !== undefined) next.y = y;

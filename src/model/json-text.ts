@@ -41,9 +41,17 @@ class Fault extends Error {
   }
 }
 
+/** Deeper nesting is reported as the fault itself: the scanner recurses, and no graph file nests so deep. */
+export const MAX_JSON_NESTING = 512;
+
 /** A strict JSON scanner that reports the offset of the first character JSON does not allow. */
 function locateJsonFault(text: string): { offset: number; message: string } {
   let i = 0;
+  let depth = 0;
+  const enter = () => {
+    if (++depth > MAX_JSON_NESTING)
+      throw new Fault(i, `arrays and objects nested more than ${MAX_JSON_NESTING} deep`);
+  };
   const describe = (at: number) => (at >= text.length ? "the end of the file" : JSON.stringify(text[at]));
   const skipSpace = () => {
     while (i < text.length && " \t\n\r".includes(text[i] as string)) i++;
@@ -87,9 +95,12 @@ function locateJsonFault(text: string): { offset: number; message: string } {
   const value = (): void => {
     skipSpace();
     const c = text[i];
-    if (c === "{") object();
-    else if (c === "[") array();
-    else if (c === '"') string();
+    if (c === "{" || c === "[") {
+      enter();
+      if (c === "{") object();
+      else array();
+      depth--;
+    } else if (c === '"') string();
     else if (c === "t") literal("true");
     else if (c === "f") literal("false");
     else if (c === "n") literal("null");
