@@ -24,6 +24,9 @@ const PARAMS = {
   step: { codec: StepCodec, expected: "a step number from 1" },
 } as const;
 
+/** The parameters this module reads, so url.ts can tell an unknown parameter from a known one. */
+export const PERSPECTIVE_PARAM_NAMES: readonly string[] = Object.keys(PARAMS);
+
 /** What the graph has that these parameters may name. */
 export interface PerspectiveIds {
   holders: ReadonlySet<string>;
@@ -56,8 +59,11 @@ export function parsePerspectiveParams(
   let perspective: Perspective | undefined;
   if (compare !== undefined) {
     const [a, b] = compare;
-    if (!unknownHolder(a) && !unknownHolder(b))
+    if (!unknownHolder(a) && !unknownHolder(b)) {
       perspective = a === b ? { mode: "lens", holder: a } : { mode: "compare", a, b };
+      if (a === b)
+        notices.push(`compare=${quote(`${a},${b}`)} names one holder twice, so the link opens a lens on it.`);
+    }
     if (lens !== undefined)
       notices.push(`Ignored lens=${quote(lens)}: a link either compares or uses a lens.`);
   } else if (lens !== undefined && !unknownHolder(lens)) {

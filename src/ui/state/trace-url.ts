@@ -39,6 +39,9 @@ const PARAMS = {
   traceAttribution: { codec: z.enum(TRACE_ATTRIBUTIONS), expected: TRACE_ATTRIBUTIONS.join(" or ") },
 } as const;
 
+/** The parameters this module reads, with the short form's `depth` (`holder` is also the filter's). */
+export const TRACE_PARAM_NAMES: readonly string[] = [...Object.keys(PARAMS), "depth"];
+
 /** What the graph has that these parameters may name: node ids with their labels. */
 export interface TraceIds {
   nodes: ReadonlyMap<string, string>;
@@ -62,8 +65,18 @@ export function parseTraceParams(
   known: TraceIds,
   notices: string[],
 ): { trace?: TraceQuery } {
-  if (!params.has("trace")) return {};
-  // The issue's short form: consumed here, rewritten to the long form by traceParams.
+  if (!params.has("trace")) {
+    // A trace's own parameters mean nothing without one: say so rather than drop them silently.
+    for (const name of [...Object.keys(PARAMS), "depth"]) {
+      const value = params.get(name);
+      if (name !== "trace" && value !== null)
+        notices.push(`Ignored ${name}=${quote(value)}: it belongs to a trace, and the link has no trace=.`);
+    }
+    return {};
+  }
+  // The issue's short form: consumed here, rewritten to the long form by traceParams. A notice about
+  // a short-form value names the parameter as the link wrote it.
+  const written = new Map<string, string>();
   for (const [short, long] of [
     ["holder", "traceHolder"],
     ["depth", "traceDepth"],
@@ -72,9 +85,18 @@ export function parseTraceParams(
     if (value !== null && !params.has(long)) {
       params.set(long, value);
       params.delete(short);
+      written.set(long, short);
     }
   }
-  const read = paramReader(params, PARAMS, notices);
+  const own: string[] = [];
+  const readLong = paramReader(params, PARAMS, own);
+  const read: typeof readLong = (name) => {
+    const value = readLong(name);
+    const short = written.get(name);
+    for (const notice of own.splice(0))
+      notices.push(short ? notice.replace(`Ignored ${name}=`, `Ignored ${short}=`) : notice);
+    return value;
+  };
 
   const target = read("trace");
   const holder = read("traceHolder");

@@ -9,8 +9,8 @@ import { NodeId, SLUG_PATTERN } from "../../model/schema.ts";
 import { ATTRIBUTIONS, MODALITIES, NODE_KINDS, RELATIONS } from "../../model/vocabulary.ts";
 import { type CameraView, DEFAULT_FILTERS, type SharedView, type View } from "./explorer-state.ts";
 import type { HolderFilter } from "./holders.ts";
-import { parsePerspectiveParams, perspectiveParams } from "./perspective-url.ts";
-import { parseTraceParams, traceParams } from "./trace-url.ts";
+import { PERSPECTIVE_PARAM_NAMES, parsePerspectiveParams, perspectiveParams } from "./perspective-url.ts";
+import { parseTraceParams, TRACE_PARAM_NAMES, traceParams } from "./trace-url.ts";
 import { paramReader, quote } from "./url-params.ts";
 
 function listCodec<const T extends readonly [string, ...string[]]>(values: T) {
@@ -99,9 +99,49 @@ function didYouMean(wanted: string, known: KnownIds): string {
   return suggestions.length ? ` Did you mean ${suggestions[0]}?` : "";
 }
 
+/**
+ * Parameters other modules read from the same link; they are not this codec's to check, but they are
+ * not unknown either. `file` opens an imported graph (explorer-host.ts).
+ */
+export const OTHER_PARAM_NAMES: string[] = ["file"];
+
+/** Every parameter a link may carry, for the notice on an unknown one. */
+function knownParamNames(): Set<string> {
+  return new Set([
+    ...Object.keys(PARAMS),
+    ...TRACE_PARAM_NAMES,
+    ...PERSPECTIVE_PARAM_NAMES,
+    ...OTHER_PARAM_NAMES,
+  ]);
+}
+
+/** Notices for what no codec reads: unknown or nameless parameters, and any parameter given twice. */
+function shapeNotices(params: URLSearchParams, notices: string[]): void {
+  const names = knownParamNames();
+  const seen = new Set<string>();
+  for (const [name, value] of params) {
+    if (seen.has(name)) continue;
+    seen.add(name);
+    if (name === "") {
+      notices.push(`Ignored a parameter with no name in the link (${quote(`=${value}`)}).`);
+      continue;
+    }
+    if (!names.has(name)) {
+      notices.push(`Ignored ${quote(name)} in the link: it is not a parameter the explorer reads.`);
+      continue;
+    }
+    const all = params.getAll(name);
+    if (all.length > 1)
+      notices.push(
+        `The link gives ${name}= ${all.length} times; the first, ${quote(all[0] as string)}, is used and the rest ignored.`,
+      );
+  }
+}
+
 export function parseLink(search: string, known: KnownIds): ParsedLink {
   const params = new URLSearchParams(search);
   const notices: string[] = [];
+  shapeNotices(params, notices);
   const read = paramReader(params, PARAMS, notices);
 
   const view: SharedView = { selection: null, filters: DEFAULT_FILTERS, view: "graph", camera: null };
