@@ -14,6 +14,7 @@ import {
 import { isAbsolute, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { MAX_IMPORT_BYTES } from "../formats/limits.ts";
+import { firstInvalidUtf8 } from "../formats/utf8.ts";
 import { buildGraph } from "../graph/build.ts";
 import { checkIntegrity } from "../graph/integrity.ts";
 import { type AnyLoadedSource, loadAnySourceText } from "../graph/load.ts";
@@ -23,13 +24,40 @@ import type { LinkageGraph } from "../graph/types.ts";
 export const DEFAULT_DATA_DIR = fileURLToPath(new URL("../../graph-data", import.meta.url));
 
 export interface Output {
+  /** Messages and reports for a reader: control characters from data are shown, not obeyed. */
   out(text: string): void;
   err(text: string): void;
+  /** A file's exact text (an export to standard output): written as it is. */
+  data?(text: string): void;
 }
 
+/**
+ * Control characters other than newline and tab, shown as \u001b and the like: text read from an
+ * imported file must not move the cursor, recolour or retitle the reader's terminal.
+ */
+export function showControls(text: string): string {
+  let shown = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const control =
+      (code < 0x20 && code !== 0x0a && code !== 0x09) ||
+      (code >= 0x7f && code <= 0x9f) ||
+      code === 0x2028 ||
+      code === 0x2029;
+    if (!control) continue;
+    shown += `${text.slice(from, i)}\\u${code.toString(16).padStart(4, "0")}`;
+    from = i + 1;
+  }
+  return from === 0 ? text : shown + text.slice(from);
+}
+
+const line = (text: string) => (text.endsWith("\n") ? text : `${text}\n`);
+
 export const processOutput: Output = {
-  out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
-  err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+  out: (text) => process.stdout.write(showControls(line(text))),
+  err: (text) => process.stderr.write(showControls(line(text))),
+  data: (text) => process.stdout.write(line(text)),
 };
 
 /** A path as messages show it: relative when it is under the working directory, else absolute. */
@@ -162,6 +190,8 @@ function readBounded(path: string, fd: number, statSize: number, limit: ReadLimi
 }
 
 /** The text of UTF-8 bytes without a leading BOM; invalid UTF-8 is refused with its byte offset. */
+export { firstInvalidUtf8 };
+
 export function decodeUtf8(path: string, bytes: Uint8Array): string {
   try {
     // fatal: a Latin-1 or UTF-16 file would otherwise decode, silently, with U+FFFD in it.
@@ -175,30 +205,6 @@ export function decodeUtf8(path: string, bytes: Uint8Array): string {
       `not UTF-8: byte 0x${byte} at byte offset ${offset} does not begin a valid character`,
     );
   }
-}
-
-/**
- * The offset of the first byte that does not start a well-formed UTF-8 sequence (Unicode table
- * 3-7: no overlong forms, no surrogates, nothing past U+10FFFF), or -1 when all are well formed.
- */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let at = 0;
-  while (at < bytes.length) {
-    const lead = bytes[at] as number;
-    const length =
-      lead < 0x80 ? 1 : lead < 0xc2 ? 0 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : lead < 0xf5 ? 4 : 0;
-    if (length === 0) return at;
-    // The second byte's range is narrower after E0, ED, F0 and F4; every other continuation is 80–BF.
-    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
-    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
-    for (let next = 1; next < length; next++) {
-      const byte = bytes[at + next];
-      if (byte === undefined) return at;
-      if (byte < (next === 1 ? low : 0x80) || byte > (next === 1 ? high : 0xbf)) return at;
-    }
-    at += length;
-  }
-  return -1;
 }
 
 /** Is `path` a directory (following links)? False when it does not exist or cannot be seen. */

@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import { parseJsonText } from "../model/json-text.ts";
 import {
+  calendarDateProblem,
   type ForeignAttributes,
   type ForeignValue,
   ImportedClaim,
@@ -217,7 +218,12 @@ export function foreignToSourceFile(
     findings: [],
   };
   if (graph.publisher?.trim()) source.publisher = graph.publisher.trim().slice(0, 300);
-  if (graph.date && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(graph.date)) source.date = graph.date;
+  // A file's date is metadata: one that is not a real calendar date is left out with a note, not fatal.
+  if (graph.date && /^\d{4}(-\d{2}(-\d{2})?)?$/.test(graph.date)) {
+    const problem = calendarDateProblem(graph.date);
+    if (problem) graph.warnings.push(`the file's date "${graph.date}" was left out: ${problem}`);
+    else source.date = graph.date;
+  }
   if (Object.keys(graph.attributes).length) source.attributes = graph.attributes;
   return { $schema: SCHEMA_REF, source, nodes, claims };
 }

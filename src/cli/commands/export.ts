@@ -58,7 +58,7 @@ export const exportCommand = defineCommand({
       }
       if (json)
         throw new UsageError("--json describes written files; give --out, or drop --json to print the file");
-      io.out((files[0] as { text: string }).text);
+      (io.data ?? io.out)((files[0] as { text: string }).text);
       return EXIT.ok;
     }
     const intoDirectory = asDirectory || isDirectory(values.out);

@@ -8,6 +8,7 @@ import { ImportError } from "../../formats/errors.ts";
 import { FORMATS, startImport } from "../../formats/index.ts";
 import { checkFileSize } from "../../formats/limits.ts";
 import type { FormatId, ImportMapping, ImportStream } from "../../formats/types.ts";
+import { firstInvalidUtf8 } from "../../formats/utf8.ts";
 import type { ClaimAttributes, GraphAttributes, NodeAttributes } from "../../graph/types.ts";
 
 export interface ImportRequest {
@@ -37,18 +38,31 @@ const scope = self as unknown as {
 /** Feeds the file to the import as UTF-8 text, chunk by chunk, telling the page how far it got. */
 async function feedFile(file: File, stream: ImportStream): Promise<void> {
   const reader = file.stream().getReader();
-  const decoder = new TextDecoder("utf-8");
+  // fatal: a Latin-1 or UTF-16 file would otherwise decode, silently, with U+FFFD in it.
+  const decoder = new TextDecoder("utf-8", { fatal: true });
   let loaded = 0;
   let reported = 0;
-  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
-    loaded += chunk.value.byteLength;
-    stream.write(decoder.decode(chunk.value, { stream: true }));
-    if (loaded - reported > 1024 * 1024) {
-      reported = loaded;
-      scope.postMessage({ type: "progress", phase: "reading", loaded, total: file.size });
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      loaded += chunk.value.byteLength;
+      stream.write(decoder.decode(chunk.value, { stream: true }));
+      if (loaded - reported > 1024 * 1024) {
+        reported = loaded;
+        scope.postMessage({ type: "progress", phase: "reading", loaded, total: file.size });
+      }
     }
+    stream.write(decoder.decode());
+  } catch (error) {
+    if (!(error instanceof TypeError)) throw error;
+    // Only on this path is the file read whole: to say where the bad byte is.
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const offset = firstInvalidUtf8(bytes);
+    const byte = (bytes[offset] ?? 0).toString(16).padStart(2, "0");
+    throw new ImportError({
+      file: file.name,
+      message: `not UTF-8: byte 0x${byte} at byte offset ${offset} does not begin a valid character`,
+    });
   }
-  stream.write(decoder.decode());
 }
 
 scope.onmessage = async (event) => {
