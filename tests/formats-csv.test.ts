@@ -117,7 +117,12 @@ describe("neo4j-admin import CSV", () => {
   const byName = Object.fromEntries(files.map((f) => [f.name, f.text]));
 
   it("uses neo4j-admin's header format", () => {
-    expect(files.map((f) => f.name)).toEqual(["nodes.csv", "relationships.csv", "import.sh", "restore-guarded.cypher"]);
+    expect(files.map((f) => f.name)).toEqual([
+      "nodes.csv",
+      "relationships.csv",
+      "import.sh",
+      "restore-guarded.cypher",
+    ]);
     const [nodeHeader] = parseCsv(byName["nodes.csv"] ?? "");
     expect(nodeHeader?.slice(0, 12)).toEqual([
       "id:ID",

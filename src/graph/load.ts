@@ -68,7 +68,9 @@ function modelVersionProblem(file: string, value: unknown): Problem | null {
   const version = (value as { modelVersion?: unknown }).modelVersion;
   if (version === MODEL_VERSION) return null;
   const found =
-    version === undefined ? "has no \"modelVersion\" (the first model)" : `says "modelVersion": ${JSON.stringify(version)}`;
+    version === undefined
+      ? 'has no "modelVersion" (the first model)'
+      : `says "modelVersion": ${JSON.stringify(version)}`;
   return {
     rule: "model-version",
     file,

@@ -40,6 +40,11 @@ export function numberWord(count: number): string {
   return NUMBER_WORDS[count] ?? String(count);
 }
 
+/** "3 paths", "1 path": a count in digits, for summaries and tables; the one plural of the project. */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
 /** "two things", "one thing", "no things". */
 export function countOf(count: number, one: string, many = `${one}s`): string {
   return `${count === 0 ? "no" : numberWord(count)} ${count === 1 ? one : many}`;

@@ -82,7 +82,7 @@ export const GraphNode = z
       .boolean()
       .optional()
       .describe(
-        "True for an issue that is a statement (\"TMD aids offensive missiles\"), not a thing: it must be tied by a links-to claim to what it is about.",
+        'True for an issue that is a statement ("TMD aids offensive missiles"), not a thing: it must be tied by a links-to claim to what it is about.',
       ),
     attributes: ForeignAttributes.optional(),
   })

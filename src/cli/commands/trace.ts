@@ -9,32 +9,22 @@ import { countOf, labelOf } from "../../graph/sentences.ts";
 import { TRACE_DEPTH, traceLinkages } from "../../graph/trace.ts";
 import { traceBrief } from "../../graph/trace-brief.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
-import { NODE_KINDS, type NodeKind } from "../../model/vocabulary.ts";
+import { NODE_KINDS } from "../../model/vocabulary.ts";
 import { defineCommand, EXIT, printJson, UsageError } from "../command.ts";
 import { type Output, readGraph } from "../io.ts";
-import { depthOption, describeFilter, FILTER_OPTIONS, named, relationOption } from "../linkage-paths.ts";
+import {
+  depthOption,
+  describeFilter,
+  FILTER_OPTIONS,
+  listOption,
+  named,
+  relationOption,
+} from "../linkage-paths.ts";
 import { type ClaimWords, claimWords } from "./sentences.ts";
 import { ATTRIBUTION_OPTION, attributionOption, describeAttribution, reportProblems } from "./shared.ts";
 
-const isKind = (value: string): value is NodeKind => (NODE_KINDS as readonly string[]).includes(value);
-
 /** `--kind` may repeat, and each value may list several kinds separated by commas. */
-const kindOption = z
-  .array(z.string())
-  .optional()
-  .transform((values, context) => {
-    if (values === undefined) return undefined;
-    const kinds = values.flatMap((v) => v.split(",")).map((v) => v.trim());
-    const unknown = kinds.filter((k) => !isKind(k));
-    if (unknown.length) {
-      context.addIssue({
-        code: "custom",
-        message: `unknown kind ${unknown.map((k) => `"${k}"`).join(", ")}; expected ${NODE_KINDS.join(", ")}`,
-      });
-      return z.NEVER;
-    }
-    return kinds.filter(isKind);
-  });
+const kindOption = listOption(NODE_KINDS, "kind");
 
 export const trace = defineCommand({
   summary:
