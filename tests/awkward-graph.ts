@@ -2,7 +2,8 @@
 // right-to-left text, quotes, backslashes, newlines, XML and CSV specials, emoji, a label of ~9,000
 // characters, foreign attributes of every type, and ids no slug rule would allow (imported ones).
 // Model 2: every attribution and modality, a document claim disputed by two actors (empty heldBy),
-// a proposition, evidence with typographic quotes and dashes, and findings' openings.
+// a proposition, evidence with typographic quotes and dashes, and findings' openings. Imported nodes
+// and edges with their own colour (one not opaque), shape, weight and thickness.
 import { buildGraph } from "../src/graph/build.ts";
 import { checkIntegrity } from "../src/graph/integrity.ts";
 import type { AnyLoadedSource } from "../src/graph/load.ts";
@@ -168,6 +169,8 @@ const imported = ImportedSourceFile.parse({
       x: -12.5,
       y: 3e-7,
       size: 4,
+      color: "#010203",
+      shape: "diamond",
       proposition: true,
       attributes: {
         "viz:color": "rgb(1, 2, 3)",
@@ -178,11 +181,19 @@ const imported = ImportedSourceFile.parse({
         text: NASTY,
       },
     },
-    { id: "0", kind: "actor", label: "zero", description: MULTILINE, x: 0, y: 0 },
+    { id: "0", kind: "actor", label: "zero", description: MULTILINE, x: 0, y: 0, color: "#ff000080" },
     { id: "-1", kind: "treaty", label: "=SUM(A1:A2)", x: 1, y: -1, attributes: { empty: [] } },
   ],
   claims: [
-    { id: "e0", source: "0", target: WEIRD_ID, relation: "links-to" },
+    {
+      id: "e0",
+      source: "0",
+      target: WEIRD_ID,
+      relation: "links-to",
+      weight: 2.5,
+      color: "#00ff00",
+      thickness: 1.5,
+    },
     { id: "e 1", source: WEIRD_ID, target: WEIRD_ID, relation: "links-to", attributes: { weight: 3 } },
     {
       id: "e2",

@@ -80,30 +80,36 @@ describe("known attribute values", () => {
     });
   });
 
-  it("viz.gexf: position and size become the layout, colour and depth stay as attributes", () => {
+  it("viz.gexf: position, size and colour (with its alpha) become the node's own", () => {
     const { graph } = load("gephi-datasets/viz.gexf");
-    expect(graph.getNodeAttributes("a")).toMatchObject({
+    const node = graph.getNodeAttributes("a");
+    expect(node).toMatchObject({
       label: "glossy",
       x: 15.783598,
       y: 40.109245,
       size: 2.0375757,
-      attributes: { "viz:color": "rgba(239, 173, 66, 0.6)" },
+      // r 239, g 173, b 66 and a 0.6 (153 of 255).
+      color: "#efad4299",
     });
+    // z="0.0" is no depth, and nothing else was kept beside the look.
+    expect(node.attributes).toBeUndefined();
   });
 
   it("karate club (networkx GEXF 1.2draft): club per member, edge weights, graph name", () => {
     const { graph, files } = load("networkx/karate-club.gexf");
     expect(graph.getNodeAttributes("0")).toMatchObject({ label: "Member 0", attributes: { club: "Mr. Hi" } });
     expect(graph.getNodeAttribute("33", "attributes")).toEqual({ club: "Officer" });
-    expect(graph.getEdgeAttribute("0", "attributes")).toEqual({ weight: 4 });
+    expect(graph.getEdgeAttribute("0", "weight")).toBe(4);
+    expect(graph.getEdgeAttribute("0", "attributes")).toBeUndefined();
     expect(files[0]?.source).toMatchObject({ title: "Zachary's Karate Club", publisher: "NetworkX 3.6.1" });
   });
 
-  it("les misérables (networkx GraphML): long weights, ids as labels", () => {
+  it("les misérables (networkx GraphML): weights as the claims' own, ids as labels", () => {
     const { graph } = load("networkx/les-miserables.graphml");
     const valjeanJavert = graph.edges("Valjean", "Javert");
     expect(valjeanJavert).toHaveLength(1);
-    expect(graph.getEdgeAttribute(valjeanJavert[0] as string, "attributes")).toEqual({ weight: 17 });
+    expect(graph.getEdgeAttribute(valjeanJavert[0] as string, "weight")).toBe(17);
+    expect(graph.getEdgeAttribute(valjeanJavert[0] as string, "attributes")).toBeUndefined();
     expect(graph.getNodeAttribute("Napoleon", "label")).toBe("Napoleon");
   });
 

@@ -1,6 +1,12 @@
 // RFC 4180 fields and rows (CRLF, quotes doubled), the list joining the CSV exports document (items
-// joined with " | ", a literal "|" or "\" inside an item escaped with a backslash), and the one
-// formula guard every CSV the project writes goes through.
+// joined with " | ", a literal "|" or "\" inside an item escaped with a backslash), the byte-order mark
+// every CSV file starts with, and the one formula guard every CSV the project writes goes through.
+
+/**
+ * The byte-order mark every CSV file the project writes starts with, so spreadsheet programs open it
+ * as UTF-8; neo4j-admin skips it.
+ */
+export const CSV_BOM = "\ufeff";
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 

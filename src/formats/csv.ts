@@ -6,7 +6,7 @@ import { originalId } from "../graph/build.ts";
 import type { LinkageGraph } from "../graph/types.ts";
 import type { ForeignValue } from "../model/schema.ts";
 import { type Column, ColumnSet } from "./columns.ts";
-import { joinList, spreadsheetRow } from "./csv-text.ts";
+import { CSV_BOM, joinList, spreadsheetRow } from "./csv-text.ts";
 import {
   CLAIM_FIELDS,
   FINDING_FIELDS,
@@ -19,7 +19,6 @@ import {
 import type { ExportFile } from "./types.ts";
 
 export const CSV_MIME = "text/csv;charset=utf-8";
-const BOM = "\ufeff";
 
 function headers(columns: Column[]): string[] {
   const seen = new Map<string, number>();
@@ -73,7 +72,7 @@ export function writeCsv(graph: LinkageGraph): ExportFile[] {
   const num = (n: number | undefined) => (n === undefined ? "" : String(n));
 
   const nodes: string[] = [
-    BOM,
+    CSV_BOM,
     spreadsheetRow(["id", ...names(NODE_FIELDS), ...(layout ? LAYOUT_FIELDS : []), ...headers(nodeColumns)]),
   ];
   graph.forEachNode((key, a) => {
@@ -88,7 +87,7 @@ export function writeCsv(graph: LinkageGraph): ExportFile[] {
   });
 
   const claims: string[] = [
-    BOM,
+    CSV_BOM,
     spreadsheetRow(["id", "source", "target", ...names(CLAIM_FIELDS), ...headers(claimColumns)]),
   ];
   graph.forEachEdge((key, a, source, target) => {
@@ -103,7 +102,7 @@ export function writeCsv(graph: LinkageGraph): ExportFile[] {
     );
   });
 
-  const findings: string[] = [BOM, spreadsheetRow(["ref", "source", ...FINDING_FIELDS, "sourceTitle"])];
+  const findings: string[] = [CSV_BOM, spreadsheetRow(["ref", "source", ...FINDING_FIELDS, "sourceTitle"])];
   for (const source of graph.getAttribute("sources")) {
     for (const finding of source.findings) {
       const values = finding as Record<string, string | undefined>;

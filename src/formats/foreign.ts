@@ -10,8 +10,10 @@ import {
   ImportedClaim,
   ImportedNode,
   type ImportedSourceFile,
+  type NodeShape,
 } from "../model/schema.ts";
 import { NODE_KINDS, type NodeKind, RELATIONS, type Relation } from "../model/vocabulary.ts";
+import { parseColor, parseShape } from "./colors.ts";
 import { ImportError, type ImportProblem } from "./errors.ts";
 import { checkLabel, type LazyWhere } from "./limits.ts";
 import { FOREIGN_CLAIM_FIELDS, FOREIGN_NODE_FIELDS, kindOfSchema, scalarFromText } from "./model-fields.ts";
@@ -27,6 +29,9 @@ export interface ForeignNode {
   x?: number;
   y?: number;
   size?: number;
+  /** `#rrggbb` or `#rrggbbaa` (colors.ts). */
+  color?: string;
+  shape?: NodeShape;
   attributes: ForeignAttributes;
   where: LazyWhere;
 }
@@ -35,8 +40,77 @@ export interface ForeignEdge {
   id?: string;
   source: string;
   target: string;
+  weight?: number;
+  /** `#rrggbb` or `#rrggbbaa` (colors.ts). */
+  color?: string;
+  thickness?: number;
   attributes: ForeignAttributes;
   where: LazyWhere;
+}
+
+type Look<T> = (value: ForeignValue) => Partial<T> | undefined;
+
+/** A finite number, or the text of one ("12.5", as a GraphML key of type string holds it). */
+function finiteOf(value: ForeignValue): number | undefined {
+  if (typeof value === "number") return Number.isFinite(value) ? value : undefined;
+  if (typeof value !== "string" || value.trim() === "") return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+const numberLook =
+  <T>(field: keyof T, minimum = Number.NEGATIVE_INFINITY): Look<T> =>
+  (value) => {
+    const n = finiteOf(value);
+    return n === undefined || n < minimum ? undefined : ({ [field]: n } as Partial<T>);
+  };
+const colorLook = (value: ForeignValue): { color: string } | undefined => {
+  const color = typeof value === "string" ? parseColor(value) : undefined;
+  return color ? { color } : undefined;
+};
+
+/**
+ * Node attributes that common tools write under plain names (networkx and Cytoscape GraphML keys,
+ * sigma's graphology JSON): read into the node's position, size, colour and shape.
+ */
+export const NODE_LOOK = {
+  x: numberLook<ForeignNode>("x"),
+  y: numberLook<ForeignNode>("y"),
+  size: numberLook<ForeignNode>("size"),
+  color: colorLook,
+  shape: (value) => {
+    const shape = typeof value === "string" ? parseShape(value) : undefined;
+    return shape ? { shape } : undefined;
+  },
+} satisfies Record<string, Look<ForeignNode>>;
+
+/** Edge attributes that common tools write under plain names: the weight, colour and drawn width. */
+export const EDGE_LOOK = {
+  weight: numberLook<ForeignEdge>("weight"),
+  color: colorLook,
+  thickness: numberLook<ForeignEdge>("thickness", 0),
+} satisfies Record<string, Look<ForeignEdge>>;
+
+/**
+ * Moves the attributes named in `looks` into the entry's own fields when their value reads as one (a
+ * number, a colour, a shape we draw); a value that does not stays an attribute of the file's, as it
+ * was. A field the entry already has (a GEXF viz value) wins.
+ */
+export function liftLook<T extends ForeignNode | ForeignEdge>(
+  entry: T,
+  looks: Readonly<Record<string, Look<T>>>,
+): void {
+  for (const name of Object.keys(looks)) {
+    if (!Object.hasOwn(entry.attributes, name)) continue;
+    const read = (looks[name] as Look<T>)(entry.attributes[name] as ForeignValue);
+    if (
+      !read ||
+      Object.keys(read).some((field) => (entry as unknown as Record<string, unknown>)[field] !== undefined)
+    )
+      continue;
+    Object.assign(entry, read);
+    delete entry.attributes[name];
+  }
 }
 
 export interface ForeignGraph {
@@ -144,6 +218,8 @@ export function foreignToSourceFile(
     if (foreign.x !== undefined) node.x = foreign.x;
     if (foreign.y !== undefined) node.y = foreign.y;
     if (foreign.size !== undefined) node.size = foreign.size;
+    if (foreign.color !== undefined) node.color = foreign.color;
+    if (foreign.shape !== undefined) node.shape = foreign.shape;
     const attributes = liftModelFields(
       node,
       foreign.attributes,
@@ -186,6 +262,9 @@ export function foreignToSourceFile(
       else unreadRelations++;
     }
     const claim: ImportedClaim = { id, source: edge.source, target: edge.target, relation };
+    if (edge.weight !== undefined) claim.weight = edge.weight;
+    if (edge.color !== undefined) claim.color = edge.color;
+    if (edge.thickness !== undefined) claim.thickness = edge.thickness;
     const attributes = liftModelFields(
       claim,
       edge.attributes,

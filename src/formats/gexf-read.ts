@@ -1,7 +1,10 @@
 // The GEXF reader, for versions 1.1draft, 1.2draft and 1.3 (Gephi, networkx, graphology): elements
 // are matched by local name, so any of their namespaces (and viz in or out of its own) will do.
-// Our own files come back as the graph they were written from; others become an imported graph.
+// Our own files come back as the graph they were written from; others become an imported graph whose
+// nodes and edges have the look the file gave them (viz colour, size, position, shape; edge weight,
+// colour and thickness) as their own fields.
 import type { ForeignAttributes } from "../model/schema.ts";
+import { colorChannels, hexColor, parseColor, parseShape } from "./colors.ts";
 import { ImportError } from "./errors.ts";
 import { type ForeignEdge, type ForeignGraph, type ForeignNode, foreignToSourceFile } from "./foreign.ts";
 import { GEXF_NODE_FIELDS } from "./gexf-write.ts";
@@ -93,12 +96,22 @@ function numberAttribute(element: XmlElement, name: string): number | undefined 
   return Number.isFinite(n) ? n : undefined;
 }
 
-function vizColor(element: XmlElement): string | undefined {
+/**
+ * A viz:color as `#rrggbb` (`#rrggbbaa` when its alpha is below 1): from its r, g, b and a, or from
+ * GEXF 1.3's hex. A hex that is not a colour is handed on as it was, for the reader to keep as text.
+ */
+function vizColor(element: XmlElement): string {
   const hex = attribute(element, "hex");
-  if (hex) return hex;
-  const [r, g, b] = ["r", "g", "b"].map((c) => numberAttribute(element, c) ?? 0);
   const a = numberAttribute(element, "a");
-  return a === undefined || a === 1 ? `rgb(${r}, ${g}, ${b})` : `rgba(${r}, ${g}, ${b}, ${a})`;
+  if (hex) {
+    const color = parseColor(hex);
+    if (!color) return hex;
+    if (a === undefined || color.length === 9) return color;
+    const { r, g, b } = colorChannels(color);
+    return hexColor(r, g, b, a);
+  }
+  const [r, g, b] = ["r", "g", "b"].map((c) => numberAttribute(element, c) ?? 0) as [number, number, number];
+  return hexColor(r, g, b, a ?? 1);
 }
 
 /** How each kept child of a node or edge is read into its entry. */
@@ -372,8 +385,13 @@ function foreignSource(
     }
     if (entry.z) attributes["viz:z"] = entry.z;
     if (entry.size !== undefined) node.size = entry.size;
-    if (entry.color) attributes["viz:color"] = entry.color;
-    if (entry.shape) attributes["viz:shape"] = entry.shape;
+    // The file's look becomes the node's own; a colour or shape we cannot read or draw stays as written.
+    const color = entry.color === undefined ? undefined : parseColor(entry.color);
+    if (color) node.color = color;
+    else if (entry.color) attributes["viz:color"] = entry.color;
+    const shape = entry.shape === undefined ? undefined : parseShape(entry.shape);
+    if (shape) node.shape = shape;
+    else if (entry.shape) attributes["viz:shape"] = entry.shape;
     return node;
   });
   foreign.edges = drain(document.edges, (entry) => {
@@ -388,13 +406,17 @@ function foreignSource(
     };
     if (attribute(element, "id") !== undefined) edge.id = readId(element);
     const weight = numberAttribute(element, "weight");
-    if (weight !== undefined) attributes.weight = weight;
+    if (weight !== undefined) edge.weight = weight;
     for (const name of ["label", "type", "kind"]) {
       const value = attribute(element, name);
       if (value !== undefined) attributes[name] = name === "label" ? checkLabel(value, where) : value;
     }
-    if (entry.color) attributes["viz:color"] = entry.color;
-    if (entry.thickness !== undefined) attributes["viz:thickness"] = entry.thickness;
+    const color = entry.color === undefined ? undefined : parseColor(entry.color);
+    if (color) edge.color = color;
+    else if (entry.color) attributes["viz:color"] = entry.color;
+    if (entry.thickness !== undefined && entry.thickness >= 0) edge.thickness = entry.thickness;
+    else if (entry.thickness !== undefined) attributes["viz:thickness"] = entry.thickness;
+    // An edge's shape (solid, dotted, dashed, double) has no field of ours: it stays as written.
     if (entry.shape) attributes["viz:shape"] = entry.shape;
     return edge;
   });

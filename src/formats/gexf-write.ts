@@ -1,12 +1,13 @@
 // The GEXF 1.3 writer, for Gephi: the model's fields as typed attributes declared in <attributes>,
-// foreign attributes beside them, and viz colours (from the kind and relation tables), positions,
-// sizes and shapes. Viz elements are written in the GEXF namespace, as the official 1.3 XSD declares
+// foreign attributes beside them, and viz colours and shapes (a node's or edge's own, else from the kind
+// and relation tables), positions, sizes, thicknesses and edge weights. Viz elements are written in the GEXF namespace, as the official 1.3 XSD declares
 // them, so the file validates with xmllint; Gephi and graphology-gexf read them by local name. Each
 // node and edge is one line: indentation inside them would add a text node per line for readers.
 import { originalId } from "../graph/build.ts";
 import type { LinkageGraph } from "../graph/types.ts";
 import type { ForeignValue } from "../model/schema.ts";
 import { KIND_STYLES, RELATION_STYLES } from "../model/vocabulary.ts";
+import { colorChannels, GEXF_SHAPES } from "./colors.ts";
 import { type Column, ColumnSet } from "./columns.ts";
 import {
   CLAIM_FIELDS,
@@ -37,8 +38,6 @@ const GEXF_TYPE_OF: Record<FieldKind, string> = {
   number: "double",
 };
 
-const NODE_SHAPES = { circle: "disc", square: "square", triangle: "triangle", diamond: "diamond" } as const;
-
 /** A list value as GEXF 1.3 writes it: `["a", "b"]`, strings double-quoted with \ escapes. */
 export function gexfList(items: readonly (string | number | boolean)[]): string {
   return `[${items
@@ -55,9 +54,10 @@ function fieldText(value: ModelValue): string {
   return typeof value === "number" ? xmlNumber(value) : String(value);
 }
 
-function rgb(hex: string): string {
-  const n = Number.parseInt(hex.slice(1), 16);
-  return `r="${(n >> 16) & 255}" g="${(n >> 8) & 255}" b="${n & 255}"`;
+/** A viz:color's attributes: r, g and b, and a when the colour is not opaque. */
+function rgb(color: string): string {
+  const { r, g, b, a } = colorChannels(color);
+  return `r="${r}" g="${g}" b="${b}"${a < 1 ? ` a="${a}"` : ""}`;
 }
 
 function declare(
@@ -121,13 +121,14 @@ export function writeGexf(graph: LinkageGraph, options: ExportOptions = {}): Exp
         out.push(`<attvalue for="f${column.index}" value="${xmlAttribute(gexfValue(value), where)}"/>`);
       }
     }
+    // The node's own colour and shape when it has them (an imported graph's), the kind's otherwise.
     const style = KIND_STYLES[a.kind];
     out.push(
       "</attvalues>",
-      `<color ${rgb(style.color)}/>`,
+      `<color ${rgb(a.color ?? style.color)}/>`,
       `<position x="${xmlNumber(place.x(id))}" y="${xmlNumber(place.y(id))}" z="0"/>`,
       `<size value="${xmlNumber(place.size(id))}"/>`,
-      `<shape value="${NODE_SHAPES[style.shape]}"/>`,
+      `<shape value="${GEXF_SHAPES[a.shape ?? style.shape]}"/>`,
       "</node>\n",
     );
   });
@@ -135,7 +136,7 @@ export function writeGexf(graph: LinkageGraph, options: ExportOptions = {}): Exp
   graph.forEachEdge((id, a, source, target) => {
     const where = () => `claim "${originalId(id)}"`;
     out.push(
-      `      <edge id="${xmlAttribute(originalId(id), where)}" source="${xmlAttribute(originalId(source), where)}" target="${xmlAttribute(originalId(target), where)}" kind="${a.relation}"><attvalues>`,
+      `      <edge id="${xmlAttribute(originalId(id), where)}" source="${xmlAttribute(originalId(source), where)}" target="${xmlAttribute(originalId(target), where)}" kind="${a.relation}"${a.weight === undefined ? "" : ` weight="${xmlNumber(a.weight)}"`}><attvalues>`,
     );
     for (const [field, value] of claimFieldValues(a)) {
       out.push(`<attvalue for="${field.name}" value="${xmlAttribute(fieldText(value), where)}"/>`);
@@ -150,7 +151,8 @@ export function writeGexf(graph: LinkageGraph, options: ExportOptions = {}): Exp
     const style = RELATION_STYLES[a.relation];
     out.push(
       "</attvalues>",
-      `<color ${rgb(style.color)}/>`,
+      `<color ${rgb(a.color ?? style.color)}/>`,
+      a.thickness === undefined ? "" : `<thickness value="${xmlNumber(a.thickness)}"/>`,
       `<shape value="${style.dash > 0 ? "dashed" : "solid"}"/>`,
       "</edge>\n",
     );

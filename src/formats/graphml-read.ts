@@ -1,11 +1,21 @@
 // The GraphML reader (networkx, yEd, Cytoscape, our own writer): typed <key>s with their defaults,
 // nodes and edges of the first <graph>. Our own files come back as the graph they were written from;
-// others become an imported graph. yEd's graphics keys hold markup, not values: only a node's label
-// text is taken from them.
+// others become an imported graph, with the look their tool gave them: yEd's graphics markup (a node's
+// geometry, fill, shape and label; an edge's line colour and width), and the plain keys networkx,
+// Cytoscape and Gephi write (x, y, size, color or r/g/b; an edge's weight and color).
 import { parseJsonText } from "../model/json-text.ts";
 import type { ForeignAttributes, ForeignValue } from "../model/schema.ts";
+import { hexColor, parseColor, parseShape } from "./colors.ts";
 import { ImportError } from "./errors.ts";
-import { type ForeignEdge, type ForeignGraph, type ForeignNode, foreignToSourceFile } from "./foreign.ts";
+import {
+  EDGE_LOOK,
+  type ForeignEdge,
+  type ForeignGraph,
+  type ForeignNode,
+  foreignToSourceFile,
+  liftLook,
+  NODE_LOOK,
+} from "./foreign.ts";
 import { GRAPHML_EDGE_KEYS, GRAPHML_NODE_KEYS } from "./graphml-write.ts";
 import { checkElementCount, checkLabel } from "./limits.ts";
 import {
@@ -88,6 +98,79 @@ interface GraphmlEntry {
   data: string[];
   /** A node holds a nested <graph>, which is skipped. */
   nested?: boolean;
+  /** What the first yEd graphics <data> of the node or edge draws. */
+  yed?: YedLook;
+}
+
+/** What yEd's graphics markup (y:ShapeNode, y:GenericNode, y:PolyLineEdge, …) says of a node or edge. */
+interface YedLook {
+  /** y:Geometry: the top-left corner and the size, in yEd's coordinates (y grows downwards). */
+  geometry?: { x: number; y: number; width: number; height: number };
+  /** y:Fill's colour, unless it is transparent. */
+  fill?: string;
+  /** y:Shape's type. */
+  shape?: string;
+  /** y:NodeLabel's text. */
+  label?: string;
+  /** y:LineStyle's colour and width (an edge's). */
+  line?: { color?: string; width?: number };
+}
+
+function finiteAttribute(element: XmlElement, name: string): number | undefined {
+  const raw = attribute(element, name);
+  if (raw === undefined || raw.trim() === "") return undefined;
+  const n = Number(raw);
+  return Number.isFinite(n) ? n : undefined;
+}
+
+/** The elements under `root`, depth first, without recursion (yEd's markup is a few levels deep). */
+function* descendants(root: XmlElement): Generator<XmlElement> {
+  const stack = [...root.children].reverse();
+  while (stack.length) {
+    const element = stack.pop() as XmlElement;
+    yield element;
+    for (let i = element.children.length - 1; i >= 0; i--) stack.push(element.children[i] as XmlElement);
+  }
+}
+
+/** How each yEd element the reader knows adds to the look; the first of each name counts. */
+const YED_PARTS: Record<string, (look: YedLook, element: XmlElement) => void> = {
+  Geometry(look, element) {
+    const [x, y, width, height] = ["x", "y", "width", "height"].map((n) => finiteAttribute(element, n));
+    if (x !== undefined && y !== undefined && width !== undefined && height !== undefined) {
+      look.geometry ??= { x, y, width, height };
+    }
+  },
+  Fill(look, element) {
+    const color = attribute(element, "color");
+    if (look.fill === undefined && color && attribute(element, "transparent") !== "true") look.fill = color;
+  },
+  Shape(look, element) {
+    look.shape ??= attribute(element, "type");
+  },
+  NodeLabel(look, element) {
+    const text = element.text.replace(/\s+/g, " ").trim();
+    if (look.label === undefined && text) look.label = text;
+  },
+  LineStyle(look, element) {
+    if (look.line) return;
+    const color = attribute(element, "color");
+    const width = finiteAttribute(element, "width");
+    look.line = {};
+    if (color) look.line.color = color;
+    if (width !== undefined) look.line.width = width;
+  },
+};
+
+/** yEd's look from a <data> that holds graphics markup, or undefined when it holds none. */
+function yedLook(data: XmlElement): YedLook | undefined {
+  if (data.children.length === 0) return undefined;
+  const look: YedLook = {};
+  for (const element of descendants(data)) {
+    if (Object.hasOwn(YED_PARTS, element.name))
+      (YED_PARTS[element.name] as (typeof YED_PARTS)[string])(look, element);
+  }
+  return Object.keys(look).length ? look : undefined;
 }
 
 interface GraphmlDocument {
@@ -181,7 +264,11 @@ function graphmlCollector(file: string): { handler: XmlHandler; document: Graphm
       // A kept child of the frame's element: a <key>, or a <data> of the graph, a node or an edge.
       if (frame.place === "graphml") document.keys.push(element);
       else if (frame.place === "graph") addData(document.graphData, element, intern);
-      else if (frame.entry) addData(frame.entry.data, element, intern);
+      else if (frame.entry) {
+        addData(frame.entry.data, element, intern);
+        // yEd's graphics are markup inside a <data>: what it draws is read now, the tree let go.
+        frame.entry.yed ??= yedLook(element);
+      }
     },
   };
   return { handler, document };
@@ -277,8 +364,12 @@ function foreignSource(
     const data = dataTexts(entry.data);
     const attributes = attributesOf(data, "node");
     const node: ForeignNode = { id: readId(element), attributes, where };
-    const label = attributes.label ?? attributes.name ?? graphicsLabel(data);
+    const label = attributes.label ?? attributes.name ?? entry.yed?.label ?? graphicsLabel(data);
     if (label !== undefined) node.label = checkLabel(String(label), where);
+    if (entry.yed) applyYedNode(node, entry.yed);
+    // networkx's and Cytoscape's plain keys (x, y, size, color), and Gephi's r, g, b.
+    liftLook(node, NODE_LOOK);
+    liftChannels(node);
     return node;
   });
   foreign.edges = drain(document.edges, (entry) => {
@@ -293,6 +384,11 @@ function foreignSource(
     if (attribute(element, "id") !== undefined) edge.id = readId(element);
     const directed = attribute(element, "directed");
     if (directed !== undefined) edge.attributes.directed = directed === "true";
+    const line = entry.yed?.line;
+    const lineColor = line?.color === undefined ? undefined : parseColor(line.color);
+    if (lineColor) edge.color = lineColor;
+    if (line?.width !== undefined && line.width >= 0) edge.thickness = line.width;
+    liftLook(edge, EDGE_LOOK);
     return edge;
   });
   foreign.attributes = attributesOf(dataTexts(document.graphData), "graph");
@@ -304,6 +400,34 @@ function foreignSource(
   foreign.nodes = [];
   foreign.edges = [];
   return source;
+}
+
+/**
+ * A yEd node's look: its centre (yEd's y grows downwards, ours and Gephi's upwards, so it is turned
+ * over), half its width as its size, its fill colour and its shape when it is one we draw.
+ */
+function applyYedNode(node: ForeignNode, look: YedLook): void {
+  const { geometry } = look;
+  if (geometry) {
+    node.x = geometry.x + geometry.width / 2;
+    // 0 - …: a node at yEd's y 0 is at 0, not -0.
+    node.y = 0 - (geometry.y + geometry.height / 2);
+    node.size = geometry.width / 2;
+  }
+  const fill = look.fill === undefined ? undefined : parseColor(look.fill);
+  if (fill) node.color = fill;
+  const shape = look.shape === undefined ? undefined : parseShape(look.shape);
+  if (shape) node.shape = shape;
+}
+
+/** Gephi's GraphML writes a node's colour as three keys, r, g and b (0–255): one colour of ours. */
+function liftChannels(node: ForeignNode): void {
+  if (node.color !== undefined) return;
+  const { r, g, b } = node.attributes;
+  const channels = [r, g, b];
+  if (!channels.every((c) => typeof c === "number" && Number.isFinite(c) && c >= 0 && c <= 255)) return;
+  node.color = hexColor(r as number, g as number, b as number);
+  for (const name of ["r", "g", "b"]) delete node.attributes[name];
 }
 
 function listOrValue(key: Key, text: string, notes: Notes, kind: string): ForeignValue {

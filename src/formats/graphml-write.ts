@@ -42,6 +42,22 @@ export const GRAPHML_NODE_KEYS: Record<string, GraphmlType> = keysOf([
 ]);
 export const GRAPHML_EDGE_KEYS: Record<string, GraphmlType> = keysOf(CLAIM_FIELDS);
 
+/**
+ * Fields that nodes and claims both have (color): key ids are unique in a document, so such a field is
+ * one key `for="all"`, which networkx and our reader apply to both.
+ */
+const SHARED_KEYS: ReadonlySet<string> = new Set(
+  Object.keys(GRAPHML_NODE_KEYS).filter((id) => {
+    if (!Object.hasOwn(GRAPHML_EDGE_KEYS, id)) return false;
+    if (GRAPHML_EDGE_KEYS[id] !== GRAPHML_NODE_KEYS[id]) {
+      throw new Error(
+        `GraphML: node and claim field "${id}" have different types; give one a key of its own`,
+      );
+    }
+    return true;
+  }),
+);
+
 export function foreignKeyId(kind: "node" | "edge", column: Column): string {
   return `${kind}-${column.family.startsWith("list") ? "list" : "attr"}-${column.index}`;
 }
@@ -77,9 +93,12 @@ export function writeGraphml(graph: LinkageGraph): ExportFile[] {
   for (const [id, type] of Object.entries(GRAPHML_NODE_KEYS)) {
     if ((id === "x" || id === "y") && !hasPosition) continue;
     if (id === "size" && !hasSize) continue;
-    out.push(`  <key id="${id}" for="node" attr.name="${id}" attr.type="${type}"/>\n`);
+    out.push(
+      `  <key id="${id}" for="${SHARED_KEYS.has(id) ? "all" : "node"}" attr.name="${id}" attr.type="${type}"/>\n`,
+    );
   }
   for (const [id, type] of Object.entries(GRAPHML_EDGE_KEYS)) {
+    if (SHARED_KEYS.has(id)) continue;
     out.push(`  <key id="${id}" for="edge" attr.name="${id}" attr.type="${type}"/>\n`);
   }
   for (const [kind, columns] of [

@@ -1,38 +1,77 @@
-// graphology's serialized JSON (`graph.export()`), for graphology and sigma users. Our own exports
-// (graph attributes holding the sources) come back as the same graph; any other serialized graph
-// is checked with zod and becomes an imported graph, its attributes kept.
+// graphology's serialized JSON (`graph.export()`), for graphology and sigma users: every node has x, y,
+// size and color, so sigma draws the file as it is. Our own exports (graph attributes holding the
+// sources) come back as the same graph; any other serialized graph is checked with zod and becomes an
+// imported graph, its attributes kept and its node and edge colours and edge weights read as such.
 import { z } from "zod";
 import { originalId } from "../graph/build.ts";
 import { jsonPath } from "../graph/problems.ts";
 import type { ClaimAttributes, LinkageGraph, NodeAttributes } from "../graph/types.ts";
 import type { ForeignAttributes } from "../model/schema.ts";
+import { KIND_STYLES } from "../model/vocabulary.ts";
 import { ImportError } from "./errors.ts";
 import {
+  EDGE_LOOK,
   type ForeignEdge,
   type ForeignGraph,
   type ForeignNode,
   foreignToSourceFile,
   foreignValueOf,
+  liftLook,
+  NODE_LOOK,
 } from "./foreign.ts";
 import { parseJsonImport } from "./json-input.ts";
 import { checkLabel, idOf } from "./limits.ts";
 import { ClaimAttributesSchema, NodeAttributesSchema, withOriginalIds } from "./model-fields.ts";
 import { OwnSources } from "./own-meta.ts";
+import { placement } from "./positions.ts";
 import { type ClaimRecord, checkAndBuild, type NodeRecord, recordsToFiles } from "./records.ts";
-import type { ExportFile, ImportInput, ImportOptions, ImportOutcome } from "./types.ts";
+import type { ExportFile, ExportOptions, ImportInput, ImportOptions, ImportOutcome } from "./types.ts";
 import { type Notes, note, notesAsWarnings, setAttribute } from "./values.ts";
 
 export const GRAPHOLOGY_MIME = "application/json";
 
 /**
- * graphology's serialization with the ids the file's nodes and claims had (build.ts: originalId), not
- * the keys an id such as `__proto__` gets inside the graph.
+ * A node attribute of our own files: the drawing fields (x, y, size, color) the writer filled in for
+ * sigma because the node had none. Our reader takes them off again, so the graph comes back as it was.
  */
-export function writeGraphologyJson(graph: LinkageGraph): ExportFile[] {
+export const DRAWN_KEY = "linkage-atlas:drawn";
+const DRAWN_FIELDS = ["x", "y", "size", "color"] as const;
+type DrawnField = (typeof DRAWN_FIELDS)[number];
+
+/**
+ * What sigma needs to draw a node as it is: a position, a size and a colour on every node. The node's
+ * own, else the caller's layout (or seeded positions), a size from its degree and its kind's colour;
+ * the fields filled in are listed under DRAWN_KEY.
+ */
+function drawable(graph: LinkageGraph, options: ExportOptions): (key: string, a: NodeAttributes) => object {
+  const place = placement(graph, options);
+  const made: Record<DrawnField, (key: string, a: NodeAttributes) => number | string> = {
+    x: (key) => place.x(key),
+    y: (key) => place.y(key),
+    size: (key) => place.size(key),
+    color: (_key, a) => KIND_STYLES[a.kind].color,
+  };
+  return (key, a) => {
+    const drawn = DRAWN_FIELDS.filter((field) => a[field] === undefined);
+    if (drawn.length === 0) return a;
+    const out: Record<string, unknown> = { ...a };
+    for (const field of drawn) out[field] = made[field](key, a);
+    out[DRAWN_KEY] = drawn;
+    return out;
+  };
+}
+
+/**
+ * graphology's serialization with the ids the file's nodes and claims had (build.ts: originalId), not
+ * the keys an id such as `__proto__` gets inside the graph, and x, y, size and color on every node.
+ */
+export function writeGraphologyJson(graph: LinkageGraph, options: ExportOptions = {}): ExportFile[] {
   const serialized = graph.export();
+  const draw = drawable(graph, options);
   for (const node of serialized.nodes) {
+    const attributes = node.attributes ?? graph.getNodeAttributes(node.key);
+    node.attributes = withOriginalIds("node", draw(node.key, attributes)) as NodeAttributes;
     node.key = originalId(node.key);
-    if (node.attributes) node.attributes = withOriginalIds("node", node.attributes);
   }
   for (const edge of serialized.edges) {
     if (edge.key !== undefined) edge.key = originalId(edge.key);
@@ -110,6 +149,26 @@ function layoutOf(from: Record<string, unknown>, where: { file: string; element:
   return layout;
 }
 
+/** A node's attributes without what our writer filled in for drawing (DRAWN_KEY); throws on a bad list. */
+function undrawn(
+  attributes: Record<string, unknown>,
+  where: { file: string; element: string },
+): Record<string, unknown> {
+  if (!Object.hasOwn(attributes, DRAWN_KEY)) return attributes;
+  const { [DRAWN_KEY]: drawn, ...rest } = attributes;
+  if (
+    !Array.isArray(drawn) ||
+    !drawn.every((field) => (DRAWN_FIELDS as readonly unknown[]).includes(field))
+  ) {
+    throw new ImportError({
+      ...where,
+      message: `"${DRAWN_KEY}" must list some of ${DRAWN_FIELDS.join(", ")}`,
+    });
+  }
+  for (const field of drawn as DrawnField[]) delete rest[field];
+  return rest;
+}
+
 export function readGraphologyJson(input: ImportInput, options: ImportOptions): ImportOutcome {
   const file = input.name;
   const checked = Serialized.safeParse(parseJsonImport(file, input.text));
@@ -130,7 +189,7 @@ export function readGraphologyJson(input: ImportInput, options: ImportOptions): 
     const nodes: NodeRecord[] = serialized.nodes.map((node, index) => {
       const element = `nodes[${index}]`;
       const id = idOf(node.key, { file, element }, "key");
-      const { x, y, size, ...rest } = node.attributes ?? {};
+      const { x, y, size, ...rest } = undrawn(node.attributes ?? {}, { file, element: `node "${id}"` });
       const layout = layoutOf({ x, y, size }, { file, element: `node "${id}"` });
       const attributes = NodeAttributesSchema.safeParse({ ...rest, ...layout });
       if (!attributes.success) throw attributeError(file, `node "${id}"`, attributes.error);
@@ -189,6 +248,8 @@ export function readGraphologyJson(input: ImportInput, options: ImportOptions): 
       foreign.label = checkLabel(String(from.label), where);
     }
     Object.assign(foreign, layoutOf(from, { file, element: `node "${id}"` }));
+    // sigma's and Gephi Lite's files colour nodes with `color`.
+    liftLook(foreign, { color: NODE_LOOK.color });
     return foreign;
   });
   const foreignEdges: ForeignEdge[] = edges.map((edge, index) => {
@@ -201,6 +262,7 @@ export function readGraphologyJson(input: ImportInput, options: ImportOptions): 
     };
     if (edge.key !== undefined) foreign.id = idOf(edge.key, where, "key");
     if (edge.undirected) foreign.attributes.undirected = true;
+    liftLook(foreign, { weight: EDGE_LOOK.weight, color: EDGE_LOOK.color });
     return foreign;
   });
   const graphAttributes = keep(serialized.attributes, [], "graph", "attributes");

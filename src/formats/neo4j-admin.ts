@@ -1,5 +1,6 @@
 // CSV files in neo4j-admin import's header format (`id:ID`, `:LABEL`, `:START_ID`, `:END_ID`,
-// `:TYPE`, typed and array columns such as `aliases:string[]`), plus the import command. The array
+// `:TYPE`, typed and array columns such as `aliases:string[]`), UTF-8 after a byte-order mark (which
+// neo4j-admin reads as UTF-8 and skips), plus the import command. The array
 // delimiter is ";" (neo4j-admin's default) unless an item contains one; then the first of
 // | ^ ~ that none contains, and import.sh passes it with --array-delimiter.
 //
@@ -13,7 +14,7 @@ import { originalId } from "../graph/build.ts";
 import type { LinkageGraph } from "../graph/types.ts";
 import type { ForeignValue } from "../model/schema.ts";
 import { type Column, ColumnSet } from "./columns.ts";
-import { csvRow, FORMULA_GUARD, reversiblySafe } from "./csv-text.ts";
+import { CSV_BOM, csvRow, FORMULA_GUARD, reversiblySafe } from "./csv-text.ts";
 import {
   cypherKey,
   cypherString,
@@ -32,7 +33,8 @@ import {
   NODE_FIELDS,
   withOriginalIds,
 } from "./model-fields.ts";
-import type { ExportFile } from "./types.ts";
+import { type Placement, placement } from "./positions.ts";
+import type { ExportFile, ExportOptions } from "./types.ts";
 
 export const ARRAY_DELIMITERS = [";", "|", "^", "~"] as const;
 export const RESTORE_SCRIPT = "restore-guarded.cypher";
@@ -199,7 +201,18 @@ function fieldCells(owner: FieldOwner, fields: readonly ModelField[], attributes
   return fields.map((field) => valueText(values[field.name], delimiter));
 }
 
-export function writeNeo4jAdmin(graph: LinkageGraph): ExportFile[] {
+/**
+ * Where each node is drawn, for the x, y and size columns: the node's own, else the caller's layout
+ * (the explorer's, the CLI's) with sizes from degree. Without a layout, a graph whose nodes have no
+ * position of their own leaves those cells empty rather than make positions up.
+ */
+function drawnAt(graph: LinkageGraph, options: ExportOptions): Placement | undefined {
+  return options.layout || graph.everyNode((_key, a) => a.x !== undefined && a.y !== undefined)
+    ? placement(graph, options)
+    : undefined;
+}
+
+export function writeNeo4jAdmin(graph: LinkageGraph, options: ExportOptions = {}): ExportFile[] {
   const delimiter = chooseDelimiter(graph);
   const nodeSet = new ColumnSet();
   const claimSet = new ColumnSet();
@@ -208,6 +221,7 @@ export function writeNeo4jAdmin(graph: LinkageGraph): ExportFile[] {
   const nodeForeign = nodeSet.columns();
   const claimForeign = claimSet.columns();
   const num = (n: number | undefined) => (n === undefined ? "" : String(n));
+  const place = drawnAt(graph, options);
 
   const nodeLog = new GuardLog();
   const nodeColumns: AdminColumn[] = [
@@ -224,7 +238,7 @@ export function writeNeo4jAdmin(graph: LinkageGraph): ExportFile[] {
         originalId(key),
         `Entity${delimiter}${NEO4J_LABELS[a.kind]}`,
         ...fieldCells("node", NODE_FIELDS, a, delimiter),
-        ...LAYOUT_FIELDS.map((field) => num(a[field])),
+        ...LAYOUT_FIELDS.map((field) => num(a[field] ?? place?.[field](key))),
         ...foreignCells(nodeForeign, nodeSet, a.attributes, delimiter),
       ]),
     );
@@ -256,8 +270,8 @@ export function writeNeo4jAdmin(graph: LinkageGraph): ExportFile[] {
 
   const restore = [...nodeLog.restore("MATCH (n:Entity)", "n"), ...claimLog.restore("MATCH ()-[r]->()", "r")];
   const files: ExportFile[] = [
-    { name: "nodes.csv", text: nodes.join(""), mime: "text/csv;charset=utf-8" },
-    { name: "relationships.csv", text: relationships.join(""), mime: "text/csv;charset=utf-8" },
+    { name: "nodes.csv", text: CSV_BOM + nodes.join(""), mime: "text/csv;charset=utf-8" },
+    { name: "relationships.csv", text: CSV_BOM + relationships.join(""), mime: "text/csv;charset=utf-8" },
     { name: "import.sh", text: importScript(delimiter, restore.length > 0), mime: "text/x-shellscript" },
   ];
   if (restore.length) {

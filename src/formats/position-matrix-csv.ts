@@ -1,10 +1,11 @@
 // The position matrix as CSV (RFC 4180, via csv-text.ts): one row per filled cell, in the matrix's
 // row and column order, so a spreadsheet can pivot it either way. Lists inside a field are joined
 // the way the other CSV exports join them; every cell goes through the one formula guard, and ids
-// are written as the files had them (build.ts: originalId). Pure.
+// are written as the files had them (build.ts: originalId). Pure. A file to save is
+// positionMatrixCsvFile: with the byte-order mark every CSV the project writes starts with.
 import { originalId } from "../graph/build.ts";
 import type { PositionMatrix } from "../graph/position-matrix.ts";
-import { joinList, spreadsheetRow } from "./csv-text.ts";
+import { CSV_BOM, joinList, spreadsheetRow } from "./csv-text.ts";
 
 export const POSITION_MATRIX_CSV_HEADER = [
   "actor_id",
@@ -41,4 +42,9 @@ export function positionMatrixCsv(matrix: PositionMatrix): string {
     });
   }
   return text;
+}
+
+/** The position matrix as a CSV file to save: the rows of positionMatrixCsv after the byte-order mark. */
+export function positionMatrixCsvFile(matrix: PositionMatrix): string {
+  return `${CSV_BOM}${positionMatrixCsv(matrix)}`;
 }

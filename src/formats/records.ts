@@ -178,9 +178,12 @@ function describePath(data: unknown, path: readonly PropertyKey[]): string {
   return jsonPath(path);
 }
 
+/** A node's layout and look: a curated file holds none of them, our other files carry them. */
+const NODE_LOOK = ["x", "y", "size", "color", "shape"] as const satisfies readonly (keyof NodeAttributes)[];
+
 /**
  * Checks source files (schema, then integrity across them) and builds a new graph from them, with
- * the records' layout laid over curated nodes. Throws ImportError naming the file and the entry.
+ * the records' layout and look laid over curated nodes. Throws ImportError naming the file and the entry.
  */
 export function checkAndBuild(
   file: string,
@@ -212,15 +215,14 @@ export function checkAndBuild(
   }
   const graph = buildGraph(loaded);
   for (const record of layout ?? []) {
-    const { x, y, size } = record.attributes;
     const key = graphKey(record.id);
     if (!graph.hasNode(key)) continue;
+    const look = NODE_LOOK.filter((field) => record.attributes[field] !== undefined);
+    if (look.length === 0) continue;
     graph.updateNodeAttributes(key, (attributes) => {
-      const next = { ...attributes };
-      if (x !== undefined) next.x = x;
-      if (y !== undefined) next.y = y;
-      if (size !== undefined) next.size = size;
-      return next;
+      const next: Record<string, unknown> = { ...attributes };
+      for (const field of look) next[field] = record.attributes[field];
+      return next as unknown as NodeAttributes;
     });
   }
   return { format, graph, files: loaded.map((source) => source.data), warnings };

@@ -78,6 +78,8 @@ export function buildGraph(sources: readonly Pick<AnyLoadedSource, "data">[]): L
       if ("x" in node && typeof node.x === "number") attributes.x = node.x;
       if ("y" in node && typeof node.y === "number") attributes.y = node.y;
       if ("size" in node && typeof node.size === "number") attributes.size = node.size;
+      if ("color" in node && node.color) attributes.color = node.color;
+      if ("shape" in node && node.shape) attributes.shape = node.shape;
       // An empty set of foreign attributes is none: XML formats cannot tell the two apart.
       if (node.attributes && Object.keys(node.attributes).length) attributes.attributes = node.attributes;
       graph.addNode(key, attributes);
@@ -98,6 +100,10 @@ export function buildGraph(sources: readonly Pick<AnyLoadedSource, "data">[]): L
       if (claim.evidence) attributes.evidence = claim.evidence;
       if (claim.qualifier) attributes.qualifier = claim.qualifier;
       if (claim.speaker) attributes.speaker = claim.speaker;
+      // An imported edge's own look and weight, when its file gave them.
+      if ("weight" in claim && typeof claim.weight === "number") attributes.weight = claim.weight;
+      if ("color" in claim && claim.color) attributes.color = claim.color;
+      if ("thickness" in claim && typeof claim.thickness === "number") attributes.thickness = claim.thickness;
       if (claim.attributes && Object.keys(claim.attributes).length) attributes.attributes = claim.attributes;
       graph.addDirectedEdgeWithKey(
         graphKey(claim.id),

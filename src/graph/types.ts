@@ -2,7 +2,7 @@
 // A node is an actor, issue or treaty; an edge is a claim; the graph carries its sources. Nodes and
 // claims of an imported graph may have an empty description, note, holders and findings.
 import type { MultiDirectedGraph } from "graphology";
-import type { AnySourceMeta, ForeignAttributes } from "../model/schema.ts";
+import type { AnySourceMeta, ForeignAttributes, NodeShape } from "../model/schema.ts";
 import type { Attribution, Modality, NodeKind, Relation } from "../model/vocabulary.ts";
 
 export interface NodeAttributes {
@@ -19,6 +19,10 @@ export interface NodeAttributes {
   x?: number;
   y?: number;
   size?: number;
+  /** The colour another tool gave the node, `#rrggbb` (or `#rrggbbaa`); absent: the kind's colour. */
+  color?: string;
+  /** The shape another tool gave the node; absent: the kind's shape. */
+  shape?: NodeShape;
   /** Attributes kept from another tool's file (imported graphs), by their name there. */
   attributes?: ForeignAttributes;
 }
@@ -42,6 +46,12 @@ export interface ClaimAttributes {
   note: string;
   /** Id of the source document the claim was read from. */
   sourceId: string;
+  /** The edge's weight in another tool's file (GEXF weight, a GraphML weight key). */
+  weight?: number;
+  /** The colour another tool gave the edge, `#rrggbb` (or `#rrggbbaa`); absent: the relation's colour. */
+  color?: string;
+  /** The width another tool drew the edge at (GEXF viz:thickness), in that tool's units. */
+  thickness?: number;
   /** Attributes kept from another tool's file (imported graphs), by their name there. */
   attributes?: ForeignAttributes;
 }

@@ -217,6 +217,18 @@ const ImportedText = z
   .string()
   .max(MAX_IMPORTED_TEXT, { message: `text is limited to ${MAX_IMPORTED_TEXT} characters` });
 
+/** Shapes a node may be drawn in: the explorer's SDF shapes (a GEXF `disc` is a circle). */
+export const NODE_SHAPES = ["circle", "square", "triangle", "diamond"] as const;
+export type NodeShape = (typeof NODE_SHAPES)[number];
+
+/** A colour another tool gave a node or edge, as readers write it: lowercase `#rrggbb`, `#rrggbbaa` when not opaque. */
+export const Color = z
+  .string()
+  .regex(/^#[0-9a-f]{6}(?:[0-9a-f]{2})?$/, {
+    message: "expected a colour as #rrggbb or #rrggbbaa (lowercase hexadecimal)",
+  })
+  .describe("A colour as #rrggbb, or #rrggbbaa when it is not opaque.");
+
 export const ImportedNode = z.strictObject({
   id: ImportedId,
   kind: NodeKindSchema,
@@ -228,6 +240,10 @@ export const ImportedNode = z.strictObject({
   x: z.number().optional(),
   y: z.number().optional(),
   size: z.number().optional(),
+  color: Color.optional().describe(
+    "The node's colour in the other tool (GEXF viz:color, a GraphML colour key).",
+  ),
+  shape: z.enum(NODE_SHAPES).optional().describe("The node's shape in the other tool (GEXF viz:shape)."),
   attributes: ForeignAttributes.optional(),
 });
 export type ImportedNode = z.infer<typeof ImportedNode>;
@@ -251,6 +267,15 @@ export const ImportedClaim = z.strictObject({
   qualifier: ImportedText.optional(),
   speaker: ImportedText.optional(),
   note: ImportedText.optional(),
+  weight: z.number().optional().describe("The edge's weight in the other tool's file, as it was."),
+  color: Color.optional().describe(
+    "The edge's colour in the other tool (GEXF viz:color, a GraphML colour key).",
+  ),
+  thickness: z
+    .number()
+    .nonnegative({ message: "a thickness is 0 or more" })
+    .optional()
+    .describe("The edge's drawn width in the other tool (GEXF viz:thickness)."),
   attributes: ForeignAttributes.optional(),
 });
 export type ImportedClaim = z.infer<typeof ImportedClaim>;
