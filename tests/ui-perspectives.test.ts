@@ -296,6 +296,8 @@ describe("the position matrix as CSV", () => {
         "supports",
         "c1",
         "",
+        "",
+        "false",
         "s#F1",
       ]).trimEnd(),
     );

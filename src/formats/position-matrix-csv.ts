@@ -17,6 +17,8 @@ export const POSITION_MATRIX_CSV_HEADER = [
   "position",
   "stance_claims",
   "linkage_claims",
+  "disputed_claims",
+  "hedged",
   "findings",
 ] as const;
 
@@ -37,6 +39,9 @@ export function positionMatrixCsv(matrix: PositionMatrix): string {
         cell.position,
         joinList(cell.stances.map((claim) => originalId(claim.id))),
         joinList(cell.linkages.map((claim) => originalId(claim.id))),
+        // Differences the document leaves unassigned: the same claims appear in both actors' rows.
+        joinList(cell.disputed.map((claim) => originalId(claim.id))),
+        cell.hedged ? "true" : "false",
         joinList(cell.findings),
       ]);
     });
