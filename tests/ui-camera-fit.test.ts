@@ -62,6 +62,37 @@ describe("fitCamera", () => {
     expect(labelled.x).toBeGreaterThan(plain.x);
   });
 
+  it("still fits the nodes on a screen narrower than a label (a phone), looking at their middle", () => {
+    const phone: FitFrame = { ...frame, width: 390, height: 500, scaleX: 350, scaleY: -350, maxRatio: 4 };
+    const wide = [
+      { x: 0.2, y: 0.5, radius: 5, labelWidth: 30 },
+      { x: 0.8, y: 0.5, radius: 5, labelWidth: 420 },
+    ];
+    const camera = fitCamera(wide, phone);
+    expect(camera.ratio).toBeLessThan(phone.maxRatio);
+    for (const item of wide) {
+      const centreX = phone.width / 2 + ((item.x - camera.x) * phone.scaleX) / camera.ratio;
+      expect(centreX - item.radius).toBeGreaterThanOrEqual(phone.padding - 0.5);
+      expect(centreX + item.radius).toBeLessThanOrEqual(phone.width - phone.padding + 0.5);
+    }
+  });
+
+  it("gives a crowded graph the room: labels claim little of the width past a few hundred nodes", () => {
+    const crowd = Array.from({ length: 400 }, (_, i) => ({
+      x: (i % 20) / 20,
+      y: Math.floor(i / 20) / 80,
+      radius: 3,
+      labelWidth: 200,
+    }));
+    const spread = (camera: { ratio: number }) => (0.95 * frame.scaleX) / camera.ratio;
+    // The 400 nodes span more than four fifths of the usable width; labels get what is left.
+    const crowded = spread(fitCamera(crowd, frame));
+    expect(crowded).toBeGreaterThan((frame.width - 2 * frame.padding) * 0.8);
+    // Twenty-one of them, as wide, leave their labels the room they need.
+    const few = crowd.filter((_item, i) => i % 20 === 0 || i === 19);
+    expect(spread(fitCamera(few, frame))).toBeLessThan(crowded - 100);
+  });
+
   it("falls back to the whole graph when there is nothing to fit", () => {
     expect(fitCamera([], frame)).toEqual({ x: 0.5, y: 0.5, ratio: 1 });
   });

@@ -107,4 +107,43 @@ describe("camera rules", () => {
     const placed = reduce(touring, { type: "cameraMoved", camera: { x: 0.4, y: 0.5, ratio: 0.7 } });
     expect(openingMoves(placed, derived)).toEqual([{ type: "restore" }]);
   });
+
+  it("frames the whole chain of a node clicked in the answer, not the node alone", () => {
+    const open = reduce(INITIAL_STATE, { type: "setTrace", query: flagship });
+    const chain = derived.traceAnswer(flagship)?.byResult.get("issue:tmd-for-taiwan")?.nodes;
+    expect(chain).toEqual(new Set(["issue:taiwan-arms-sales", "issue:tmd-for-taiwan"]));
+    expect(movesOf(open, { type: "pinTraceResult", node: "issue:tmd-for-taiwan" })).toEqual([
+      { type: "frame", nodes: chain, remeasure: false, instant: false },
+    ]);
+    // A node two claims away: the chain through the node between.
+    const far = movesOf(open, { type: "pinTraceResult", node: "actor:taiwan" })[0];
+    expect(far?.type === "frame" && [...far.nodes].sort()).toEqual(
+      ["actor:taiwan", "issue:taiwan-arms-sales", "issue:tmd-for-taiwan"].sort(),
+    );
+    expect(movesOf(open, { type: "pinTraceResult", node: null })).toEqual([]);
+  });
+
+  it("frames every claim of a Compare item picked from its lists, both ends of each", () => {
+    const claims = ["f3-us-rejects-linkage", "f3-china-argues-linkage"];
+    const moves = movesOf(INITIAL_STATE, { type: "pickCompareItem", claims });
+    const ends = new Set(claims.flatMap((claim) => graph.extremities(claim)));
+    expect(moves).toEqual([{ type: "frame", nodes: ends, remeasure: false, instant: false }]);
+    // Picking it again lets it go: nothing to frame.
+    const picked = reduce(INITIAL_STATE, { type: "pickCompareItem", claims });
+    expect(movesOf(picked, { type: "pickCompareItem", claims })).toEqual([]);
+  });
+
+  it("frames the topic of a comparison question, and a trace question's chains", () => {
+    const moves = movesOf(INITIAL_STATE, { type: "askQuestion", id: "missile-defence" });
+    const asked = reduce(INITIAL_STATE, { type: "askQuestion", id: "missile-defence" });
+    expect(moves).toEqual([
+      { type: "frame", nodes: derived.layer(asked)?.nodes, remeasure: false, instant: false },
+    ]);
+    expect(derived.layer(asked)?.nodes.has("issue:nmd")).toBe(true);
+    expect(kinds(movesOf(INITIAL_STATE, { type: "askQuestion", id: "taiwan-arms-sales" }))).toEqual([
+      "frame",
+    ]);
+    // Opening a link to either frames it at once.
+    expect(openingMoves(asked, derived)[1]).toMatchObject({ type: "frame", instant: true });
+  });
 });

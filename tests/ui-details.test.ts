@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { RELATIONS } from "../src/model/vocabulary.ts";
-import { claimSentence, describeSelection, disputedSentence } from "../src/ui/state/details.ts";
+import { describeSelection, disputedSentence } from "../src/ui/state/details.ts";
 import { DEFAULT_FILTERS } from "../src/ui/state/explorer-state.ts";
 import { visibleItems } from "../src/ui/state/filters.ts";
 import { loadGraphData } from "./support/graph-data.ts";
@@ -138,11 +138,23 @@ describe("disputedSentence", () => {
   });
 });
 
-describe("claimSentence", () => {
-  it("reads as a sentence in the relation's words", () => {
-    const ref = (label: string) => ({ id: label, label, kind: "issue" as const });
-    expect(claimSentence({ source: ref("NMD"), target: ref("ABM Treaty"), relation: "links-to" })).toBe(
-      "NMD is linked to ABM Treaty",
+describe("a claim's sentence", () => {
+  it("is the one graph/sentences.ts writes: the qualifier as its predicate, in the claim's direction", () => {
+    const details = describeSelection(
+      graph,
+      { type: "claim", id: "f3-cooperation-contingent-on-arms-sales" },
+      everything,
     );
+    if (details?.type !== "claim") throw new Error("expected a claim");
+    expect(details.claim.sentence).toBe(
+      "US–China nonproliferation cooperation is contingent on US arms sales to Taiwan",
+    );
+    const node = describeSelection(graph, { type: "node", id: "issue:nmd" }, everything);
+    if (node?.type !== "node") throw new Error("expected a node");
+    for (const entry of node.groups.flatMap((group) => group.claims))
+      expect(
+        entry.sentence.startsWith(entry.source.label) || entry.sentence.startsWith("The document"),
+        entry.sentence,
+      ).toBe(true);
   });
 });

@@ -33,11 +33,23 @@ describe("the display graph", () => {
     expect(Object.keys(display.getNodeAttributes("actor:us")).sort()).toEqual([
       "kind",
       "label",
+      "shortLabel",
       "size",
       "x",
       "y",
     ]);
+    // The shortest alias, drawn where the label has no room; none when no alias is clearly shorter.
+    expect(display.getNodeAttribute("actor:us", "shortLabel")).toBe("US");
+    expect(display.getNodeAttribute("treaty:paros", "shortLabel")).toBe("PAROS");
+    expect(display.getNodeAttributes("actor:china")).not.toHaveProperty("shortLabel");
     expect(display.getNodeAttribute("actor:us", "size")).toBe(nodeSize(graph.degree("actor:us")));
+  });
+
+  it("draws a big graph's nodes smaller, so a thousand nodes are not a blob", () => {
+    expect(nodeSize(9, 54)).toBe(nodeSize(9));
+    expect(nodeSize(9, 1000)).toBeLessThan(nodeSize(9) / 2);
+    expect(nodeSize(400, 1000)).toBeLessThanOrEqual(9);
+    expect(nodeSize(0, 100_000)).toBeGreaterThanOrEqual(1.5);
   });
 
   it("places nodes at the build's positions, else their own, and lists the rest for the layout worker", () => {

@@ -1,5 +1,5 @@
-// The Trace panel's pure parts: its transitions, its URL parameters, the presets against graph-data,
-// and how its emphasis ranks between hover and selection.
+// The Trace panel's pure parts: its transitions (kinds, the pinned chain), its URL parameters, the
+// question bank's traces against graph-data, and how its emphasis ranks between hover and selection.
 import { describe, expect, it } from "vitest";
 import { traceLinkages } from "../src/graph/trace.ts";
 import { createDerived } from "../src/ui/state/derived.ts";
@@ -12,21 +12,25 @@ import {
   sharedView,
 } from "../src/ui/state/explorer-state.ts";
 import { visibleItems } from "../src/ui/state/filters.ts";
+import { availableQuestions, QUESTIONS, type Question, traceQuestionFor } from "../src/ui/state/questions.ts";
 import {
   answerTrace,
   formValues,
   INITIAL_TRACE,
   reduceTrace,
   type TraceQuery,
+  toggleTraceKind,
   traceAnswers,
   traceEmphasis,
 } from "../src/ui/state/trace.ts";
-import { availablePresets, presetFor, TRACE_PRESETS } from "../src/ui/state/trace-presets.ts";
 import { knownIds, linkQuery, parseLink } from "../src/ui/state/url.ts";
 import { loadGraphData } from "./support/graph-data.ts";
 
 const graph = loadGraphData();
 const known = knownIds(graph);
+const traceQuestions = QUESTIONS.filter(
+  (question): question is Extract<Question, { kind: "trace" }> => question.kind === "trace",
+);
 const flagship: TraceQuery = {
   target: "issue:taiwan-arms-sales",
   holder: "actor:china",
@@ -149,10 +153,10 @@ describe("the Stated claims only switch", () => {
     expect(stated.answer.trace.attribution).toBe("stated");
   });
 
-  it("keeps a preset's question with the switch on", () => {
-    const [preset] = TRACE_PRESETS;
-    if (!preset) throw new Error("no preset");
-    expect(presetFor({ ...preset.query, attribution: "stated" })).toBe(preset);
+  it("keeps a bank question's words with the switch on", () => {
+    const [question] = traceQuestions;
+    if (!question) throw new Error("no trace question");
+    expect(traceQuestionFor({ ...question.query, attribution: "stated" })).toBe(question);
   });
 
   it("is part of the trace's link: traceAttribution=stated, checked like the other parameters", () => {
@@ -239,18 +243,18 @@ describe("the explorer's trace cache", () => {
   });
 });
 
-describe("trace presets", () => {
+describe("the question bank's traces", () => {
   it("asks only about nodes graph-data has, and each reaches something", () => {
-    expect(availablePresets(graph)).toHaveLength(TRACE_PRESETS.length);
-    for (const preset of TRACE_PRESETS) {
-      expect(traceLinkages(graph, preset.query).results.length, preset.id).toBeGreaterThan(0);
-      expect(presetFor({ ...preset.query })).toBe(preset);
+    expect(availableQuestions(graph)).toHaveLength(QUESTIONS.length);
+    for (const question of traceQuestions) {
+      expect(traceLinkages(graph, question.query).results.length, question.id).toBeGreaterThan(0);
+      expect(traceQuestionFor({ ...question.query })).toBe(question);
     }
   });
 
-  it("answers the flagship preset with nonproliferation cooperation at distance 1, through F3", () => {
-    const [flagshipPreset] = TRACE_PRESETS;
-    const trace = traceLinkages(graph, flagshipPreset?.query ?? flagship);
+  it("answers the flagship question with nonproliferation cooperation at distance 1, through F3", () => {
+    const [flagshipQuestion] = traceQuestions;
+    const trace = traceLinkages(graph, flagshipQuestion?.query ?? flagship);
     const cooperation = trace.results.find((r) => r.node === "issue:nonproliferation-cooperation");
     expect(cooperation?.distance).toBe(1);
     expect(cooperation?.paths[0]?.claims[0]).toMatchObject({
@@ -306,5 +310,94 @@ describe("trace URL parameters", () => {
     });
     expect(holder.notices).toHaveLength(2);
     expect(holder.notices.join(" ")).toContain("Did you mean actor:china?");
+  });
+});
+
+describe("kinds of answer", () => {
+  it("keeps kinds in vocabulary order, and leaves them out when every kind is asked for", () => {
+    const opened = reduceTrace(INITIAL_TRACE, {
+      type: "setTrace",
+      query: { ...flagship, kinds: ["treaty", "issue", "treaty"] },
+    });
+    expect(opened.query?.kinds).toEqual(["issue", "treaty"]);
+    const every = reduceTrace(opened, { type: "editTrace", change: { kinds: ["actor", "issue", "treaty"] } });
+    expect(every.query).toEqual(flagship);
+    expect("kinds" in (every.query ?? {})).toBe(false);
+  });
+
+  it("toggles one kind at a time and never down to none", () => {
+    expect(toggleTraceKind(null, "actor")).toEqual(["issue", "treaty"]);
+    expect(toggleTraceKind(["issue", "treaty"], "actor")).toEqual(["actor", "issue", "treaty"]);
+    expect(toggleTraceKind(["issue"], "issue")).toEqual(["issue"]);
+  });
+
+  it("answers with results of those kinds only, while chains still pass through any kind", () => {
+    const result = answerTrace(graph, { ...flagship, kinds: ["issue"] });
+    if (!result.ok) throw new Error(result.message);
+    const kinds = new Set(result.answer.trace.results.map((r) => r.kind));
+    expect([...kinds]).toEqual(["issue"]);
+    expect(result.answer.reading.answer).toMatch(
+      /^China ties US arms sales to Taiwan directly to two issues:/,
+    );
+    const every = answerTrace(graph, flagship);
+    if (!every.ok) throw new Error(every.message);
+    expect(every.answer.trace.results.some((r) => r.kind === "actor")).toBe(true);
+  });
+
+  it("is part of the trace's link, checked like the other parameters", () => {
+    const trace = { ...flagship, kinds: ["issue", "treaty"] as const };
+    const query = linkQuery({ ...parseLink("", known).view, trace });
+    expect(query).toBe(
+      "?trace=issue:taiwan-arms-sales&traceHolder=actor:china&traceDepth=2&traceKind=issue,treaty",
+    );
+    expect(parseLink(query, known)).toEqual({ view: expect.objectContaining({ trace }), notices: [] });
+    const bad = parseLink("?trace=issue:taiwan-arms-sales&traceKind=person", known);
+    expect(bad.view.trace?.kinds).toBeUndefined();
+    expect(bad.notices).toEqual([
+      "Ignored traceKind=“person” in the link: expected a comma-separated list of actor, issue, treaty.",
+    ]);
+  });
+});
+
+describe("a chain clicked in the answer", () => {
+  const opened = reduceTrace(INITIAL_TRACE, { type: "setTrace", query: flagship });
+
+  it("pins the node: it stays in focus when the pointer leaves, and a new question unpins it", () => {
+    const pinned = reduceTrace(opened, { type: "pinTraceResult", node: "issue:tmd-for-taiwan" });
+    expect(pinned).toMatchObject({ pinned: "issue:tmd-for-taiwan", focus: "issue:tmd-for-taiwan" });
+    const hovered = reduceTrace(pinned, { type: "focusTraceResult", node: "actor:taiwan" });
+    expect(hovered.focus).toBe("actor:taiwan");
+    expect(reduceTrace(hovered, { type: "focusTraceResult", node: null }).focus).toBe("issue:tmd-for-taiwan");
+    expect(reduceTrace(pinned, { type: "editTrace", change: { depth: 3 } })).toMatchObject({
+      pinned: null,
+      focus: null,
+    });
+    // Nothing to pin without a question.
+    expect(reduceTrace(INITIAL_TRACE, { type: "pinTraceResult", node: "issue:nmd" })).toBe(INITIAL_TRACE);
+  });
+
+  it("keeps bright a node the chains only pass through: the chains through it", () => {
+    const result = answerTrace(graph, { ...flagship, kinds: ["actor"] });
+    if (!result.ok) throw new Error(result.message);
+    // With actors only, TMD for Taiwan is no answer, but the chain to Taiwan passes through it.
+    expect(result.answer.trace.results.map((r) => r.node)).toEqual(["actor:taiwan"]);
+    const through = result.answer.byResult.get("issue:tmd-for-taiwan");
+    expect(through?.nodes).toEqual(
+      new Set(["issue:taiwan-arms-sales", "issue:tmd-for-taiwan", "actor:taiwan"]),
+    );
+  });
+
+  it("lets the answer panel show a new question, not an earlier selection", () => {
+    const selected = reduce(INITIAL_STATE, { type: "select", selection: { type: "node", id: "actor:us" } });
+    expect(reduce(selected, { type: "setTrace", query: flagship }).selection).toBeNull();
+    // Focusing a result is no new question: the selection stays.
+    const asked = {
+      ...reduce(INITIAL_STATE, { type: "setTrace", query: flagship }),
+      selection: selected.selection,
+    };
+    expect(reduce(asked, { type: "focusTraceResult", node: "issue:nmd" }).selection).toEqual(
+      selected.selection,
+    );
+    expect(historyEffect({ type: "pinTraceResult", node: "issue:nmd" })).toBe("none");
   });
 });

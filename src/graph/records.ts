@@ -1,12 +1,19 @@
 // Plain, stable records of nodes, claims and findings, as every query returns them and as the
 // CLI prints them with --json. Absent optional fields are null so the shape never changes.
-import { ATTRIBUTION_STYLES, type Attribution, MODALITY_STYLES, type Modality } from "../model/vocabulary.ts";
+import {
+  ATTRIBUTION_STYLES,
+  type Attribution,
+  MODALITY_STYLES,
+  type Modality,
+  type NodeKind,
+  type Relation,
+} from "../model/vocabulary.ts";
 import { findingIndex } from "./build.ts";
 import type { ClaimAttributes, LinkageGraph } from "./types.ts";
 
 export interface NodeRecord {
   id: string;
-  kind: string;
+  kind: NodeKind;
   label: string;
   aliases: string[];
   description: string;
@@ -17,7 +24,7 @@ export interface ClaimRecord {
   id: string;
   source: string;
   target: string;
-  relation: string;
+  relation: Relation;
   heldBy: string[];
   /** null for an imported edge whose file did not say. */
   attribution: Attribution | null;

@@ -40,6 +40,7 @@ import { createLegend } from "./views/legend.ts";
 import { createListView } from "./views/list-view.ts";
 import { createNotices } from "./views/notices.ts";
 import { pageHeader, problemsPage, subtitle } from "./views/page.ts";
+import { createPanelTabs } from "./views/panel-tabs.ts";
 import { createPerspectivePanel } from "./views/perspective-panel.ts";
 import { createPositionMatrixView } from "./views/position-matrix-view.ts";
 import { createSearchBox } from "./views/search-box.ts";
@@ -128,7 +129,7 @@ function mountPage(
     ),
     el(
       "aside",
-      { class: "sidebar", attrs: { "aria-label": "Legend and filters" } },
+      { class: "sidebar", id: "sidebar", attrs: { "aria-label": "Questions, legend and filters" } },
       createTracePanel(store, derived, parts.index).element,
       createPerspectivePanel(store, derived).element,
       createLegend(store, derived, sideNames.length === 2 ? sideNames.join(" and ") : "sides").element,
@@ -136,6 +137,8 @@ function mountPage(
     ),
     createDetailsPanel(store, derived).element,
     createNotices(store).element,
+    // Narrow screens only: the tabs of the bottom sheet the panels become.
+    createPanelTabs(store).element,
   );
   return { stage, searchInput: search.input };
 }
@@ -169,7 +172,9 @@ function startNetwork(
   network.renderer = renderer;
   createItemStates(renderer, store, derived);
   network.camera = createCameraControl(renderer, store, derived);
-  network.layout = createLayoutControl(display, store, standard);
+  network.layout = createLayoutControl(display, store, standard, (options) =>
+    layoutInWorker(display, options),
+  );
   bindPointer(renderer, store);
   store.dispatch({ type: "setNetwork", network: { status: "drawn" } });
   return renderer;
@@ -190,7 +195,7 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
     zoomOut: () => network.camera?.zoomOut(),
     fit: () => network.camera?.fit(),
     pan: (dx: number, dy: number) => network.camera?.pan(dx, dy),
-    startLayout: () => void network.layout?.start(),
+    startLayout: () => network.layout?.start(),
     stopLayout: () => network.layout?.stop(),
     resetLayout: () => network.layout?.reset(),
   };
@@ -224,7 +229,12 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
   } else if (unplaced.length > 0) {
     // Positions missing from the build: lay out in a worker, never on the page's main thread.
     store.dispatch({ type: "setNetwork", network: { status: "laying-out" } });
-    layoutInWorker(graph)
+    const run = layoutInWorker(display, {
+      onProgress: (fraction) => stage.layoutProgress(fraction, () => run.stop()),
+    });
+    stage.layoutProgress(null, () => run.stop());
+    disposal.signal.addEventListener("abort", () => run.stop());
+    run.done
       .then((positions) => {
         if (disposal.signal.aborted) return;
         placeNodes(display, positions);

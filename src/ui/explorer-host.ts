@@ -1,21 +1,33 @@
 // Holds the page's one explorer and swaps it: graph-data at first, an imported graph after an
-// import (clearly labelled, never mixed into the curated one), graph-data again on "Back". Wires
-// the Import and Export controls to the format table, the import worker and the image controller.
-// Data exports read the explorer's graph as loaded (the renderer draws a display graph of its own)
-// with its current layout. The writers (and the export dialog) load on first use, not with the page.
+// import (clearly labelled, never mixed into the curated one), graph-data again on "Back". A link
+// with `?file=URL` opens that file instead of graph-data, downloaded and parsed off the main thread,
+// and keeps `file=` in the address while it is shown. Wires the Import and Export controls to the
+// format table, the import worker and the image controller. Data exports read the explorer's graph as
+// loaded (the renderer draws a display graph of its own) with its current layout. The writers (and
+// the export dialog) load on first use, not with the page.
 import type { FormatId, ImportMapping } from "../formats/types.ts";
-import { visibleSubgraph } from "../graph/visible-subgraph.ts";
+import type { LinkageGraph } from "../graph/types.ts";
+import { visibleSubgraph, visibleSubset } from "../graph/visible-subgraph.ts";
 import { isImported } from "../model/schema.ts";
 import { type Explorer, type ExplorerInput, startExplorer } from "./app.ts";
 import { gatherScene, snapshotPng } from "./controllers/image-export.ts";
 import { downloadBlob, downloadFiles } from "./downloads.ts";
+import { describeFileLink, type FileParam, fileLinkNotice, queryWithFile } from "./state/file-param.ts";
+import { el } from "./views/dom.ts";
 import {
   createImportExport,
   type ExportCommands,
   type ExportScope,
   type ImageFormat,
 } from "./views/import-export.ts";
-import { importInWorker } from "./workers/import-client.ts";
+import { pageHeader } from "./views/page.ts";
+import {
+  fileNameOf,
+  type ImportProgress,
+  type ImportResult,
+  importInWorker,
+  importUrlInWorker,
+} from "./workers/import-client.ts";
 
 interface Shown {
   explorer: Explorer;
@@ -70,7 +82,18 @@ function exportCommandsOf(current: () => Shown): ExportCommands {
       const visibility = explorer.visibility();
       const graph = explorer.graph;
       if (!visibility || !graph) return "";
-      return `Visible now: ${plural(visibility.nodes.size, "node")} of ${graph.order} and ${plural(visibility.claims.size, "claim")} of ${graph.size}.`;
+      const shown = `Visible now: ${plural(visibility.nodes.size, "node")} of ${graph.order} and ${plural(visibility.claims.size, "claim")} of ${graph.size}.`;
+      // "Only what is visible" writes a file that reopens: a claim whose holder is hidden goes too,
+      // and so does a node left with no claim. Say so before the user chooses it.
+      const subset = visibleSubset(graph, visibility);
+      const claimsOut = subset.claimsLeftOut.length;
+      const nodesOut = subset.nodesLeftOut.length;
+      if (!claimsOut && !nodesOut) return shown;
+      const parts = [
+        claimsOut ? `${plural(claimsOut, "visible claim")} whose holders are hidden` : "",
+        nodesOut ? `${plural(nodesOut, "visible node")} left with no claim` : "",
+      ].filter(Boolean);
+      return `${shown} Only what is visible also leaves out ${parts.join(" and ")}, so the file reopens whole.`;
     },
     canDrawImages() {
       return current().explorer.renderer !== null;
@@ -78,28 +101,201 @@ function exportCommandsOf(current: () => Shown): ExportCommands {
   };
 }
 
-/** Starts the explorer on graph-data (from `curated()`, called again on "Back") and keeps it swappable. */
-export function startExplorerHost(root: HTMLElement, curated: () => ExplorerInput): { current(): Explorer } {
-  let shown: Shown;
-  let busy = false;
+const count = (n: number, word: string) => `${n.toLocaleString("en-US")} ${word}${n === 1 ? "" : "s"}`;
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-  const show = (input: ExplorerInput, base: string) => {
+/** The progress line's fraction (null: no measure) and words for one step of an import. */
+function progressOf(progress: ImportProgress): [fraction: number | null, phase: string] {
+  switch (progress.phase) {
+    case "downloading": {
+      const { loaded, total } = progress;
+      return total && total >= loaded
+        ? [loaded / total, `downloading ${megabytes(loaded)} of ${megabytes(total)}`]
+        : [null, `downloading ${megabytes(loaded)}`];
+    }
+    case "building":
+      return [null, `building ${count(progress.nodes, "node")} and ${count(progress.edges, "edge")}`];
+    default:
+      return [progress.phase === "reading" ? progress.fraction : null, progress.phase];
+  }
+}
+
+/** The imported banner's text: where the graph came from, its size, and that it is not curated. */
+function bannerText(name: string, graph: LinkageGraph): string {
+  const curatedToo = graph.getAttribute("sources").some((source) => !isImported(source));
+  return `${name} · ${plural(graph.order, "node")}, ${plural(graph.size, "claim")} · ${
+    curatedToo ? "a project file, not checked against graph-data" : "not curated: no holders or findings"
+  }`;
+}
+
+/** One notice reason from a failed import's messages: the first, and how many more there were. */
+function reasonOf(messages: readonly string[]): string {
+  const [first = "the import failed", ...rest] = messages;
+  return rest.length ? `${first} (and ${plural(rest.length, "more problem")})` : first;
+}
+
+/**
+ * While a graph opened from a `?file=` link is shown, every address the explorer writes keeps
+ * `file=` first, so the link in the address bar reopens that graph with its view. The explorer's URL
+ * sync (controllers/url-sync.ts) writes only the parameters it knows, so the host wraps this page's
+ * history writes; a write that would change nothing is dropped, as the sync itself does. Aborting
+ * the returned controller unwraps them.
+ */
+function keepFileInLink(raw: string): AbortController {
+  const keeper = new AbortController();
+  const history = window.history;
+  const wrap =
+    (write: History["pushState"]): History["pushState"] =>
+    (data, unused, url) => {
+      if (url === undefined || url === null) return write.call(history, data, unused, url);
+      const target = new URL(url, window.location.href);
+      const search = queryWithFile(target.search, raw);
+      if (search === window.location.search && target.pathname === window.location.pathname) return;
+      write.call(history, data, unused, `${target.pathname}${search}${target.hash}`);
+    };
+  const { pushState, replaceState } = History.prototype;
+  history.pushState = wrap(pushState);
+  history.replaceState = wrap(replaceState);
+  keeper.signal.addEventListener("abort", () => {
+    // The own properties go; the prototype's methods show through again.
+    Reflect.deleteProperty(history, "pushState");
+    Reflect.deleteProperty(history, "replaceState");
+  });
+  return keeper;
+}
+
+/** What the page shows while a linked file downloads and parses: the header with its progress line. */
+function openingPage(link: string, headerTools: readonly HTMLElement[]): HTMLElement[] {
+  const title = `Opening ${describeFileLink(link)}`;
+  return [
+    pageHeader(el("p", { class: "brand-subtitle", text: title, attrs: { title } }), ...headerTools),
+    el(
+      "main",
+      { class: "stage", id: "stage" },
+      el(
+        "div",
+        { class: "stage-message" },
+        el("p", { text: `Opening the graph at ${describeFileLink(link)}.` }),
+      ),
+    ),
+  ];
+}
+
+/** Marks the first frame that holds a whole graph, for the benchmark (bench/open.bench.ts) and profiles. */
+function markDrawn(explorer: Explorer): void {
+  const graph = explorer.graph;
+  void explorer.ready.then(() => {
+    if (!explorer.renderer || !graph) return;
+    performance.mark(GRAPH_DRAWN_MARK, { detail: { nodes: graph.order, edges: graph.size } });
+  });
+}
+
+/** The performance mark set at the first frame of each graph the host shows. */
+export const GRAPH_DRAWN_MARK = "graph-drawn";
+
+export interface HostOptions {
+  /**
+   * Reads the address's `file` parameter (state/file-param.ts): a graph to open instead of
+   * graph-data, at the start and again on Back and Forward.
+   */
+  readLink?: () => FileParam;
+}
+
+/**
+ * Starts the explorer on graph-data (from `curated()`, called again on "Back") and keeps it
+ * swappable; with a usable `file` link it opens that file instead, and graph-data only if it fails.
+ */
+export function startExplorerHost(
+  root: HTMLElement,
+  curated: () => ExplorerInput,
+  options: HostOptions = {},
+): { current(): Explorer | null } {
+  let shown: Shown | undefined;
+  let busy = false;
+  let linkKeeper: AbortController | null = null;
+  /** The `file` value of the graph shown, or null for graph-data and a file chosen by hand. */
+  let shownLink: string | null = null;
+
+  /** `link`: the raw `file` value the graph was opened from, kept in the address while it is shown. */
+  const show = (input: ExplorerInput, base: string, link?: string) => {
+    linkKeeper?.abort();
     shown?.explorer.dispose();
+    // Before the explorer starts: it rewrites the address as soon as it has read it.
+    linkKeeper = link === undefined ? null : keepFileInLink(link);
+    shownLink = link ?? null;
     const explorer = startExplorer(root, { ...input, headerTools: controls.headerTools });
     root.append(controls.dropHint);
     shown = { explorer, base };
+    markDrawn(explorer);
+    return explorer;
   };
 
   /** A new graph owns the page: the old one's link state means nothing for it. */
   const clearLink = () => {
+    linkKeeper?.abort();
+    linkKeeper = null;
     window.history.replaceState(null, "", `${window.location.pathname}${window.location.hash}`);
   };
 
-  const exportCommands = exportCommandsOf(() => shown);
+  const notify = (texts: readonly string[]) => {
+    if (texts.length) shown?.explorer.store.dispatch({ type: "notify", texts });
+  };
+
+  const showCurated = () => {
+    show(curated(), "linkage-atlas");
+    controls.showImported(null);
+  };
+
+  /** A link that could not be opened: graph-data, and a notice naming the link and the reason. */
+  const fallBack = (link: string, reason: string) => {
+    clearLink();
+    controls.importDone();
+    showCurated();
+    notify([fileLinkNotice(link, reason)]);
+  };
+
+  const showImported = (
+    result: Extract<ImportResult, { ok: true }>,
+    name: string,
+    base: string,
+    link?: string,
+  ) => {
+    controls.importDone();
+    show({ sources: { ok: true, graph: result.graph }, positions: {} }, base, link);
+    controls.showImported(bannerText(name, result.graph), `Read as ${result.label}`);
+    // What the reader kept differently or skipped goes to the explorer's notices.
+    notify(result.warnings.slice(0, 20));
+  };
+
+  /** Opens the file a link names: downloaded, then parsed in the worker; graph-data is never drawn. */
+  const openLink = (raw: string, url: URL) => {
+    busy = true;
+    // The graph shown goes now, with its listeners: it must not rewrite the address meanwhile.
+    linkKeeper?.abort();
+    linkKeeper = null;
+    shown?.explorer.dispose();
+    shown = undefined;
+    shownLink = raw;
+    root.replaceChildren(...openingPage(raw, controls.headerTools));
+    controls.importing(url.href, 0, "downloading");
+    importUrlInWorker(url, undefined, (progress) => controls.importing(url.href, ...progressOf(progress)))
+      .then((result) => {
+        if (result.ok) showImported(result, url.href, stem(fileNameOf(url)), raw);
+        else fallBack(raw, reasonOf(result.messages));
+      })
+      .catch((error: unknown) => fallBack(raw, String(error)))
+      .finally(() => {
+        busy = false;
+      });
+  };
+
+  const exportCommands = exportCommandsOf(() => shown as Shown);
 
   let exportDialog: Promise<{ open(): void }> | null = null;
   const controls = createImportExport({
     openExport() {
+      // Nothing to export while a linked file is still on its way.
+      if (!shown) return;
       exportDialog ??= import("./views/export-dialog.ts").then(({ createExportDialog }) => {
         const dialog = createExportDialog(exportCommands);
         controls.tools.append(dialog.element);
@@ -109,43 +305,21 @@ export function startExplorerHost(root: HTMLElement, curated: () => ExplorerInpu
         .then((dialog) => dialog.open())
         .catch((error: unknown) => {
           exportDialog = null;
-          shown.explorer.store.dispatch({
-            type: "notify",
-            texts: [`The export could not open: ${String(error)}`],
-          });
+          notify([`The export could not open: ${String(error)}`]);
         });
     },
     importFile(file: File, mapping: ImportMapping) {
       if (busy) return;
       busy = true;
       controls.importing(file.name, 0, "reading");
-      importInWorker(file, mapping, (progress) =>
-        controls.importing(
-          file.name,
-          progress.phase === "reading" ? progress.fraction : null,
-          progress.phase,
-        ),
-      )
+      importInWorker(file, mapping, (progress) => controls.importing(file.name, ...progressOf(progress)))
         .then((result) => {
           if (!result.ok) {
             controls.importFailed(file.name, result.messages);
             return;
           }
-          controls.importDone();
           clearLink();
-          show({ sources: { ok: true, graph: result.graph }, positions: {} }, stem(file.name));
-          const sources = result.graph.getAttribute("sources");
-          const curatedToo = sources.some((source) => !isImported(source));
-          const text = `${file.name} · ${plural(result.graph.order, "node")}, ${plural(result.graph.size, "claim")} · ${
-            curatedToo
-              ? "a project file, not checked against graph-data"
-              : "not curated: no holders or findings"
-          }`;
-          controls.showImported(text, `Read as ${result.label}`);
-          // What the reader kept differently or skipped goes to the explorer's notices.
-          if (result.warnings.length) {
-            shown.explorer.store.dispatch({ type: "notify", texts: result.warnings.slice(0, 20) });
-          }
+          showImported(result, file.name, stem(file.name));
         })
         .catch((error: unknown) => controls.importFailed(file.name, [String(error)]))
         .finally(() => {
@@ -154,12 +328,26 @@ export function startExplorerHost(root: HTMLElement, curated: () => ExplorerInpu
     },
     backToCurated() {
       clearLink();
-      show(curated(), "linkage-atlas");
-      controls.showImported(null);
+      showCurated();
     },
   });
 
-  show(curated(), "linkage-atlas");
-  controls.showImported(null);
-  return { current: () => shown.explorer };
+  /** Opens what a link's `file` parameter asks for: the file, or graph-data (with a notice if refused). */
+  const follow = (file: FileParam) => {
+    if (file.status === "ok") openLink(file.raw, file.url);
+    else if (file.status === "refused") fallBack(file.raw, file.reason);
+    else showCurated();
+  };
+
+  // Back and Forward across graphs: an entry that names another file (or none, after a linked one)
+  // swaps the graph; within one graph the explorer restores the view itself. Before the explorer's
+  // own listener, which a swap removes.
+  const readLink = options.readLink ?? ((): FileParam => ({ status: "absent" }));
+  window.addEventListener("popstate", () => {
+    const file = readLink();
+    if (!busy && (file.status === "absent" ? null : file.raw) !== shownLink) follow(file);
+  });
+
+  follow(readLink());
+  return { current: () => shown?.explorer ?? null };
 }

@@ -6,9 +6,10 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findingIndex } from "../../src/graph/build.ts";
-import { computeLayout } from "../../src/graph/layout.ts";
+import { createDisplayGraph } from "../../src/ui/state/display.ts";
 import { DEFAULT_FILTERS, type Filters } from "../../src/ui/state/explorer-state.ts";
 import { visibleItems } from "../../src/ui/state/filters.ts";
+import { layoutInput } from "../../src/ui/workers/layout-client.ts";
 import { loadGraphData } from "../support/graph-data.ts";
 import {
   artifact,
@@ -160,6 +161,10 @@ describe("the explorer", { timeout: 90_000 }, () => {
 
   it("reruns the layout in a worker, stops it, and resets to the standard layout", async () => {
     const { page, errors } = await open();
+    // Reset frames the graph again: compare with the graph as Zoom to fit frames it.
+    await page.getByRole("button", { name: "Zoom to fit" }).click();
+    await page.mouse.move(0, 0);
+    await page.waitForTimeout(300);
     const before = await canvasPixels(page, "explorer-layout-before.png");
     await page.getByRole("button", { name: "Rerun layout" }).click();
     await page.getByRole("button", { name: "Stop" }).and(page.locator(":enabled")).waitFor();
@@ -172,10 +177,59 @@ describe("the explorer", { timeout: 90_000 }, () => {
     await page.getByRole("button", { name: "Stop" }).click();
     await page.getByRole("button", { name: "Rerun layout" }).and(page.locator(":enabled")).waitFor();
     await page.getByRole("button", { name: "Reset the layout" }).click();
-    // The buttons sit over the canvas: move the pointer off so no hover colour is counted.
+    // The buttons sit by the canvas: move the pointer off so no hover colour is counted. Reset frames
+    // the graph again two frames later, and the labels follow a frame after that.
     await page.mouse.move(0, 0);
+    await page.waitForTimeout(300);
     const reset = await canvasPixels(page, "explorer-layout-reset.png");
     expect(Math.abs(reset.painted - before.painted)).toBeLessThan(before.painted * 0.01);
+    expect(errors).toEqual([]);
+  });
+
+  it("runs the layout to its end without putting the two sides on top of each other; Reset frames it again", async () => {
+    const { page, errors } = await open();
+    await page.getByRole("button", { name: "Rerun layout" }).click();
+    await page.getByRole("button", { name: "Stop" }).and(page.locator(":enabled")).waitFor();
+    // The run ends by itself (a fixed number of iterations, then noverlap).
+    await page
+      .getByRole("button", { name: "Rerun layout" })
+      .and(page.locator(":enabled"))
+      .waitFor({ timeout: 30_000 });
+    await nextFrames(page);
+    const sides = await page.evaluate(() => {
+      // biome-ignore lint/suspicious/noExplicitAny: the renderer the stage element carries for tests.
+      const renderer = (document.getElementById("graph-canvas") as any).linkageRenderer;
+      return ["actor:us", "actor:china"].map((node) => {
+        const data = renderer.getNodeDisplayData(node);
+        return { ...renderer.framedGraphToViewport(data), radius: renderer.scaleSize(data.size) };
+      });
+    });
+    const [us, china] = sides as { x: number; y: number; radius: number }[];
+    if (!us || !china) throw new Error("the two sides are not drawn");
+    expect(Math.hypot(us.x - china.x, us.y - china.y)).toBeGreaterThan(us.radius + china.radius + 10);
+    await canvasPixels(page, "explorer-layout-rerun-done.png");
+
+    // Zoomed in, Reset puts the standard layout back and frames all of it again.
+    await page.locator("#graph-canvas").focus();
+    await page.keyboard.press("+");
+    await page.keyboard.press("+");
+    await page.waitForFunction(() => new URL(location.href).searchParams.has("camera"));
+    const zoomed = new URL(page.url()).searchParams.get("camera");
+    await page.getByRole("button", { name: "Reset the layout" }).click();
+    await page.waitForFunction(
+      (before) => new URL(location.href).searchParams.get("camera") !== before,
+      zoomed,
+    );
+    const outside = await page.evaluate(() => {
+      // biome-ignore lint/suspicious/noExplicitAny: the renderer the stage element carries for tests.
+      const renderer = (document.getElementById("graph-canvas") as any).linkageRenderer;
+      const { width, height } = renderer.getDimensions();
+      return renderer.getGraph().filterNodes((node: string) => {
+        const { x, y } = renderer.framedGraphToViewport(renderer.getNodeDisplayData(node));
+        return x < 0 || y < 0 || x > width || y > height;
+      });
+    });
+    expect(outside).toEqual([]);
     expect(errors).toEqual([]);
   });
 
@@ -311,29 +365,57 @@ describe("the explorer", { timeout: 90_000 }, () => {
     expect(errors).toEqual([]);
   });
 
-  it("lays out in a web worker exactly as the build does", async () => {
-    // The worker is the fallback for nodes that arrive without build-time positions.
+  it("lays out a graph without positions in a worker: by its size, with progress, the same every time", async () => {
+    // The worker lays out graphs that arrive without positions (most imported files).
     const workerFile = readdirSync(join(app.outDir, "assets")).find((name) =>
       name.startsWith("layout-worker"),
     );
     if (!workerFile) throw new Error("the build has no layout worker");
+    const { display } = createDisplayGraph(graph, {});
+    const input = layoutInput(display, false);
     const { page } = await open();
-    const fromWorker = await page.evaluate(
-      ({ url, serialized }) =>
-        new Promise<Record<string, { x: number; y: number }>>((resolve, reject) => {
-          const worker = new Worker(url, { type: "module" });
-          worker.onmessage = (event) => resolve(event.data);
-          worker.onerror = (event) => reject(new Error(event.message));
-          worker.postMessage({ graph: serialized, options: {} });
-        }),
-      { url: `${app.url}assets/${workerFile}`, serialized: graph.export() },
-    );
-    const fromBuild = computeLayout(loadGraphData());
-    expect(Object.keys(fromWorker).sort()).toEqual(Object.keys(fromBuild).sort());
-    for (const [node, { x, y }] of Object.entries(fromBuild)) {
-      expect(fromWorker[node]?.x).toBeCloseTo(x, 2);
-      expect(fromWorker[node]?.y).toBeCloseTo(y, 2);
+    const run = (stopAtOnce: boolean) =>
+      page.evaluate(
+        ({ url, input, stopAtOnce }) =>
+          new Promise<{
+            progress: number;
+            positions: Record<string, { x: number; y: number }>;
+            stopped: boolean;
+          }>((resolve, reject) => {
+            const worker = new Worker(url, { type: "module" });
+            let progress = 0;
+            worker.onmessage = (event) => {
+              if (event.data.type === "progress") progress++;
+              else resolve({ progress, positions: event.data.positions, stopped: event.data.stopped });
+            };
+            worker.onerror = (event) => reject(new Error(event.message));
+            worker.postMessage({ type: "start", input, live: false });
+            if (stopAtOnce) worker.postMessage({ type: "stop" });
+          }),
+        { url: `${app.url}assets/${workerFile}`, input, stopAtOnce },
+      );
+    const first = await run(false);
+    const again = await run(false);
+    expect(first.stopped).toBe(false);
+    expect(first.progress).toBeGreaterThan(0);
+    expect(Object.keys(first.positions).sort()).toEqual(graph.nodes().sort());
+    expect(again.positions).toEqual(first.positions);
+    // Seen with its wider side at 800 px, no two nodes overlap at the size they are drawn.
+    const entries = Object.entries(first.positions);
+    const xs = entries.map(([, p]) => p.x);
+    const ys = entries.map(([, p]) => p.y);
+    const unit = Math.max(Math.max(...xs) - Math.min(...xs), Math.max(...ys) - Math.min(...ys)) / 800;
+    for (const [i, [a, pa]] of entries.entries()) {
+      for (const [b, pb] of entries.slice(i + 1)) {
+        const gap = Math.hypot(pa.x - pb.x, pa.y - pb.y) / unit;
+        const touching = display.getNodeAttribute(a, "size") + display.getNodeAttribute(b, "size");
+        expect(gap, `${a} and ${b}`).toBeGreaterThan(touching);
+      }
     }
+    // Stopped at once, it still answers, with every node placed.
+    const stopped = await run(true);
+    expect(stopped.stopped).toBe(true);
+    expect(Object.keys(stopped.positions)).toHaveLength(graph.order);
   });
 
   it("zooms and pans from the keyboard", async () => {

@@ -316,6 +316,74 @@ describe("import into the explorer", { timeout: 120_000 }, () => {
     expect(await page.locator("#imported-banner").isVisible()).toBe(false);
   });
 
+  it("lists many problems in an error dialog that fits the screen, keeps focus and closes with Esc", async () => {
+    const { page } = await open();
+    // graph-data without its actors: every claim they hold is a dangling reference (over 100 problems,
+    // of which the dialog lists the first ones), what a visible-only export once wrote.
+    const data = JSON.parse(readFileSync(join(ROOT, "graph-data/cns-us-china-2000.json"), "utf8")) as {
+      nodes: { id: string }[];
+    };
+    data.nodes = data.nodes.filter((node) => !node.id.startsWith("actor:"));
+    const dangling = join(scratch, "dangling.json");
+    writeFileSync(dangling, JSON.stringify(data));
+    await importFile(page, dangling);
+    const error = page.locator("#import-error");
+    await error.waitFor({ state: "visible" });
+    await expect(error.locator("li").count()).resolves.toBeGreaterThanOrEqual(20);
+    const viewport = page.viewportSize();
+    const box = await error.boundingBox();
+    if (!box || !viewport) throw new Error("the error dialog is not drawn");
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(viewport.height);
+    // Its Dismiss button is on screen, and the list scrolls inside the dialog.
+    const dismiss = error.getByRole("button", { name: "Dismiss" });
+    const button = await dismiss.boundingBox();
+    expect(button && button.y + button.height).toBeLessThanOrEqual(viewport.height);
+    const list = error.locator(".import-error-list");
+    await expect(list.evaluate((el) => el.scrollHeight > el.clientHeight)).resolves.toBe(true);
+    await page.screenshot({ path: artifact("import-error-long.png") });
+    // Tab goes round inside the dialog, never out to the page behind it.
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press("Tab");
+      await expect(page.evaluate(() => !!document.activeElement?.closest("#import-error"))).resolves.toBe(
+        true,
+      );
+    }
+    await page.keyboard.press("Escape");
+    await error.waitFor({ state: "hidden" });
+    expect(await summary(page).textContent()).toBe(everything);
+  });
+
+  it("fits the import and export dialogs on a phone, scrolling inside, and closes them with Esc", async () => {
+    const opened = await openExplorer(browser, app.url, { viewport: { width: 390, height: 844 } });
+    const { page } = opened;
+    for (const [button, id] of [
+      ["#import-button", "#import-dialog"],
+      ["#export-button", "#export-dialog"],
+    ] as const) {
+      await page.locator(button).click();
+      const dialog = page.locator(id);
+      await dialog.waitFor({ state: "visible" });
+      const box = await dialog.boundingBox();
+      if (!box) throw new Error(`${id} is not drawn`);
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(390);
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(844);
+      for (let i = 0; i < 25; i++) {
+        await page.keyboard.press("Tab");
+        const inside = await page.evaluate((selector) => !!document.activeElement?.closest(selector), id);
+        expect(inside, `${id} after ${i + 1} tabs`).toBe(true);
+      }
+      await page.screenshot({ path: artifact(`dialog-phone-${id.slice(1)}.png`) });
+      await page.keyboard.press("Escape");
+      await dialog.waitFor({ state: "hidden" });
+      // Focus goes back to the button that opened it.
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(button.slice(1));
+    }
+    await opened.context.close();
+  });
+
   it("refuses a file over 100 MB before reading it", async () => {
     const { page } = await open();
     const huge = join(scratch, "huge.graphml");

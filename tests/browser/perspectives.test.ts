@@ -1,7 +1,9 @@
 // Issue 6 in a real headless Chromium, on the production build: the lens fades what its holder does
-// not hold, Compare colours claims by role with a legend, a matrix cell selects its claims (by mouse
-// and by keyboard), and the findings tour steps by key and by button and reopens from its URL.
-// Expected figures come from the pure functions over graph-data. Screenshots go to tests/artifacts/.
+// not hold, Compare colours claims by role with a legend (each side in its own colour whatever the
+// order of the holders), a matrix cell selects its claims (by mouse and by keyboard) and leads to
+// Compare's list of its column's differences, and the findings tour steps by key and by button and
+// reopens from its URL. Expected figures come from the pure functions over graph-data. Screenshots go
+// to tests/artifacts/. Compare's lists themselves are tested in compare.test.ts.
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -125,6 +127,48 @@ describe("perspectives in the explorer", { timeout: 120_000 }, () => {
     expect(errors).toEqual([]);
   });
 
+  it("Compare keeps each side's colour whatever the order of the holders", async () => {
+    const sides = { us: COMPARE_ROLE_STYLES["only-a"].color, china: COMPARE_ROLE_STYLES["only-b"].color };
+    const usFirst = await open("?compare=actor:us,actor:china");
+    const chinaFirst = await open("?compare=actor:china,actor:us");
+    const a = await canvasPixels(usFirst.page, undefined, sides);
+    const b = await canvasPixels(chinaFirst.page, "perspectives-compare-china-first.png", sides);
+    expect(a.byColour.us).toBeGreaterThan(50);
+    expect(a.byColour.china).toBeGreaterThan(50);
+    // The same claims in the same colours: only the camera's rounding differs.
+    expect(Math.abs((b.byColour.us ?? 0) - (a.byColour.us ?? 0))).toBeLessThan((a.byColour.us ?? 0) * 0.15);
+    expect(Math.abs((b.byColour.china ?? 0) - (a.byColour.china ?? 0))).toBeLessThan(
+      (a.byColour.china ?? 0) * 0.15,
+    );
+    for (const page of [usFirst.page, chinaFirst.page])
+      await expect(page.locator('.compare-legend [data-role="only-a"]').textContent()).resolves.toContain(
+        "Only United States",
+      );
+    expect([...usFirst.errors, ...chinaFirst.errors]).toEqual([]);
+  });
+
+  it("a matrix cell's details lead to Compare's list of its column's differences", async () => {
+    const { page, errors } = await open("?view=matrix");
+    const column = "issue:nonproliferation-cooperation";
+    await page.getByRole("grid").locator(`td[data-holder="actor:china"][data-column="${column}"]`).click();
+    // The cell says which of its claims are contested, and how.
+    await expect(
+      page
+        .locator(`#matrix-cell-details [data-claim="f3-cooperation-contingent-on-ties"] .claim-contested`)
+        .textContent(),
+    ).resolves.toBe("Contested: contested linkage");
+    const list = page.getByRole("button", {
+      name: "List the three differences on US–China nonproliferation cooperation",
+    });
+    await list.focus();
+    await page.keyboard.press("Enter");
+    await waitForParam(page, "compareOn", column);
+    // The list replaces the cell's node in the right panel.
+    await expect(page.locator("#compare-panel .compare-differences .compare-item").count()).resolves.toBe(1);
+    await expect(page.locator("#compare-panel").isVisible()).resolves.toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   it("a matrix cell click selects its claims: the details panel and the network show them", async () => {
     const { page, errors } = await open();
     const matrix = positionMatrix(graph);
@@ -197,7 +241,9 @@ describe("perspectives in the explorer", { timeout: 120_000 }, () => {
       page.locator("#matrix-csv").click(),
     ]);
     const csv = readFileSync(await download.path(), "utf8");
-    expect(csv.split("\r\n")[0]).toBe(POSITION_MATRIX_CSV_HEADER.join(","));
+    // Like every CSV the app writes, it opens with a byte-order mark, so spreadsheets read it as UTF-8.
+    expect(csv.startsWith("\ufeff")).toBe(true);
+    expect(csv.slice(1).split("\r\n")[0]).toBe(POSITION_MATRIX_CSV_HEADER.join(","));
     expect(download.suggestedFilename()).toBe("position-matrix.csv");
     expect(errors).toEqual([]);
   });

@@ -1,14 +1,18 @@
-// The Trace panel in a real headless Chromium, on the production build: the flagship question is one
-// click from the start screen, the canvas keeps the chains bright and dims the rest, hovering a result
-// narrows the graph to its own chains, the trace lives in the URL and in history, and the evidence
-// brief downloads with the question, the chains and the findings. Screenshots go to tests/artifacts/.
+// The trace's answer in a real headless Chromium, on the production build: the flagship question is
+// one click from the start screen and answers first, in the wide right panel, with its direct ties and
+// its chains grouped by the node they pass through, no step written twice; clicking a step frames its
+// whole chain; the kinds of answer are part of the form and of the link; the trace lives in history;
+// and the brief downloads exactly as the graph layer writes it. Screenshots go to tests/artifacts/.
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findingIndex } from "../../src/graph/build.ts";
+import { readTrace } from "../../src/graph/answer.ts";
 import { traceLinkages } from "../../src/graph/trace.ts";
-import { TRACE_PRESETS } from "../../src/ui/state/trace-presets.ts";
+import { traceBrief } from "../../src/graph/trace-brief.ts";
+import { KIND_STYLES } from "../../src/model/vocabulary.ts";
+import { QUESTIONS } from "../../src/ui/state/questions.ts";
 import { loadGraphData } from "../support/graph-data.ts";
+import { colourPatches } from "./blobs.ts";
 import {
   artifact,
   canvasPixels,
@@ -19,10 +23,12 @@ import {
 } from "./harness.ts";
 
 const graph = loadGraphData();
-const [flagship, fmct] = TRACE_PRESETS;
-if (!flagship || !fmct) throw new Error("the presets table lost its first questions");
+const [flagship, fmct] = QUESTIONS.filter((q) => q.kind === "trace");
+if (flagship?.kind !== "trace" || fmct?.kind !== "trace")
+  throw new Error("the bank lost its trace questions");
 // The expected answer comes from the engine on graph-data, the same answer the CLI prints.
 const flagshipTrace = traceLinkages(graph, flagship.query);
+const flagshipReading = readTrace(graph, flagshipTrace);
 
 let app: ServedApp;
 let browser: Browser;
@@ -36,227 +42,178 @@ afterAll(async () => {
   await app?.close();
 });
 
-const open = (query = "") => openExplorer(browser, `${app.url}${query}`);
-const panel = (page: Page) => page.locator("#trace-panel");
-const result = (page: Page, node: string) => panel(page).locator(`.trace-result[data-node="${node}"]`);
-const question = (page: Page) => panel(page).locator(".trace-question");
-
-/** Pixels again until `done` holds (hover and state changes reach the canvas a frame or two later). */
-async function pixelsUntil(page: Page, done: (p: Awaited<ReturnType<typeof canvasPixels>>) => boolean) {
-  let pixels = await canvasPixels(page);
-  for (let i = 0; i < 20 && !done(pixels); i++) pixels = await canvasPixels(page);
-  return pixels;
-}
+const open = (query = "") =>
+  openExplorer(browser, `${app.url}${query}`, { viewport: { width: 1440, height: 900 } });
+const answerPanel = (page: Page) => page.locator("#trace-panel");
+const question = (page: Page) => answerPanel(page).locator(".answer-question");
+const sentence = (page: Page) => answerPanel(page).locator(".answer-sentence");
+const step = (page: Page, node: string) =>
+  answerPanel(page).locator(`.trace-step[data-node="${node}"]`).first();
+const param = (page: Page, name: string) => new URL(page.url()).searchParams.get(name);
 
 async function askFlagship(page: Page) {
-  await panel(page)
-    .getByRole("button", { name: new RegExp(`^${flagship?.question}`) })
+  await page
+    .locator("#details")
+    .getByRole("link", { name: new RegExp(`^${flagship?.text}`) })
     .click();
-  await result(page, "issue:nonproliferation-cooperation").waitFor();
+  await sentence(page).waitFor();
 }
 
-describe("the Trace panel", { timeout: 90_000 }, () => {
-  it("answers the flagship question in one click from the start screen, and dims what is off the chains", async () => {
+/** The claims of the answer's steps, in the order they are written. */
+const stepClaims = (page: Page) =>
+  answerPanel(page)
+    .locator(".trace-step")
+    .evaluateAll((steps) => steps.map((s) => s.getAttribute("data-claim")));
+
+describe("the trace's answer", { timeout: 120_000 }, () => {
+  it("answers the flagship question first, in the wide right panel, each step once", async () => {
     const { page, errors } = await open();
-    // The questions are on screen before anything is clicked.
-    const preset = panel(page).getByRole("button", { name: new RegExp(`^${flagship.question}`) });
-    await expect(preset.isVisible()).resolves.toBe(true);
-    await page.screenshot({ path: artifact("trace-start-screen.png") });
     const before = await canvasPixels(page);
-
-    await preset.click();
-    const cooperation = result(page, "issue:nonproliferation-cooperation");
-    await cooperation.waitFor();
-    await expect(preset.getAttribute("aria-pressed")).resolves.toBe("true");
-    await expect(question(page).textContent()).resolves.toBe(flagship.question);
-    // At distance 1, with the F3 claim and its qualifier, and the finding's summary and source.
-    await expect(cooperation.getAttribute("data-distance")).resolves.toBe("1");
-    const text = (await cooperation.textContent()) ?? "";
-    expect(text).toMatch(/Nonproliferation cooperation/i);
-    expect(text).toContain("contingent on");
-    expect(text).toContain("F3");
-    const f3 = findingIndex(graph).get("cns-us-china-2000#F3");
-    expect(text).toContain(f3?.summary);
-    expect(text).toContain(f3?.sourceTitle);
-    // Every node the engine reaches is listed, in its order.
-    await expect(
-      panel(page)
-        .locator(".trace-result")
-        .evaluateAll((items) => items.map((i) => i.getAttribute("data-node"))),
-    ).resolves.toEqual(flagshipTrace.results.map((r) => r.node));
-    const url = new URL(page.url());
-    expect(url.searchParams.get("trace")).toBe("issue:taiwan-arms-sales");
-    expect(url.searchParams.get("traceHolder")).toBe("actor:china");
-    expect(url.searchParams.get("traceDepth")).toBe("2");
-
-    // The canvas: nodes off the chains are dimmed. Node sizes are in screen pixels, so the count of
-    // full-colour issue pixels does not depend on the camera's zoom; a blank canvas fails both floors.
+    await askFlagship(page);
+    await expect(question(page).textContent()).resolves.toBe(flagship.text);
+    await expect(sentence(page).textContent()).resolves.toBe(flagshipReading.answer);
+    expect(flagshipReading.answer).toMatch(/^China ties US arms sales to Taiwan directly to two things/);
+    // In the right column, wide, and the answer sentence above the fold.
+    const panel = await answerPanel(page).boundingBox();
+    const stage = await page.locator("#graph-canvas").boundingBox();
+    expect(panel && stage && panel.x > stage.x + stage.width - 2).toBe(true);
+    expect(panel?.width).toBeGreaterThan(400);
+    const said = await sentence(page).boundingBox();
+    expect((said?.y ?? 900) + (said?.height ?? 0)).toBeLessThan(900);
+    // Direct ties, then a group per node passed through; no arrows; no claim written twice.
+    await expect(answerPanel(page).locator(".answer-section-title").first().textContent()).resolves.toBe(
+      `Direct ties (${flagshipReading.direct.length})`,
+    );
+    const groups = answerPanel(page).locator(".trace-through");
+    await expect(groups.count()).resolves.toBe(flagshipReading.groups.length);
+    await expect(groups.first().locator("summary").textContent()).resolves.toBe(
+      `Through ${flagshipReading.groups[0]?.label}`,
+    );
+    const claims = await stepClaims(page);
+    expect(new Set(claims).size).toBe(claims.length);
+    const text = (await answerPanel(page).textContent()) ?? "";
+    expect(text).not.toMatch(/[↑↓]|back along the claim/);
+    expect(text).toContain("US–China nonproliferation cooperation is contingent on US arms sales to Taiwan.");
+    // A group can be folded away.
+    await groups.first().locator("summary").click();
+    await expect(groups.first().getAttribute("open")).resolves.toBeNull();
+    expect(param(page, "trace")).toBe("issue:taiwan-arms-sales");
+    expect(param(page, "traceHolder")).toBe("actor:china");
+    // The canvas: nodes off the chains are dimmed; a blank canvas fails the floors.
     await page.mouse.move(0, 0);
-    const dimmed = (p: Awaited<ReturnType<typeof canvasPixels>>) =>
-      (p.byColour.issue ?? 0) < (before.byColour.issue ?? 0) * 0.7;
-    const traced = await pixelsUntil(page, dimmed);
-    await canvasPixels(page, "trace-flagship-canvas.png");
+    const traced = await canvasPixels(page, "trace-flagship-canvas.png");
     expect(traced.byColour.issue).toBeLessThan((before.byColour.issue ?? 0) * 0.7);
     expect(traced.byColour.issue).toBeGreaterThan(200);
-    expect(traced.byColour["links-to"]).toBeGreaterThan(200);
-    expect(traced.painted).toBeLessThan(before.painted);
     await page.screenshot({ path: artifact("trace-flagship-page.png") });
-    await cooperation.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: artifact("trace-flagship-results.png") });
     expect(errors).toEqual([]);
   });
 
-  it("hovering or keyboard-focusing a result keeps only its own chains bright", async () => {
+  it("frames a clicked step's whole chain, and keeps it bright after the pointer leaves", async () => {
     const { page, errors } = await open();
     await askFlagship(page);
+    const camera = param(page, "camera");
+    // TMD for Taiwan: one claim from the target; both ends must be on screen, at full colour.
+    await step(page, "issue:tmd-for-taiwan").locator(".trace-step-sentence").click();
+    await page.waitForFunction(
+      (before) => new URL(location.href).searchParams.get("camera") !== before,
+      camera,
+    );
     await page.mouse.move(0, 0);
-    const whole = await pixelsUntil(page, () => true);
-    // TMD for Taiwan is reached by one claim; the whole trace has many more.
-    const tmd = result(page, "issue:tmd-for-taiwan");
-    await tmd.hover();
-    await expect(tmd.getAttribute("class")).resolves.toContain("is-focused");
-    const hovered = await pixelsUntil(
-      page,
-      (p) => (p.byColour["links-to"] ?? 0) < (whole.byColour["links-to"] ?? 0) * 0.7,
+    const issue = KIND_STYLES.issue.color;
+    const actor = KIND_STYLES.actor.color;
+    await expect(colourPatches(page, { issue, actor })).resolves.toEqual({ issue: 2, actor: 0 });
+    await expect(
+      step(page, "issue:tmd-for-taiwan").locator(".trace-step-sentence").getAttribute("aria-pressed"),
+    ).resolves.toBe("true");
+    // Taiwan, two claims away: the target, TMD for Taiwan and Taiwan itself.
+    const framed = param(page, "camera");
+    await step(page, "actor:taiwan").locator(".trace-step-sentence").click();
+    await page.waitForFunction(
+      (before) => new URL(location.href).searchParams.get("camera") !== before,
+      framed,
     );
-    await canvasPixels(page, "trace-hover-result.png");
-    expect(hovered.byColour["links-to"]).toBeLessThan((whole.byColour["links-to"] ?? 0) * 0.7);
-    expect(hovered.byColour["links-to"]).toBeGreaterThan(10);
-    expect(hovered.painted).toBeGreaterThan(2_000);
-
-    // Leaving brings back the whole trace; keyboard focus narrows it again.
     await page.mouse.move(0, 0);
-    const back = await pixelsUntil(
-      page,
-      (p) => (p.byColour["links-to"] ?? 0) > (hovered.byColour["links-to"] ?? 0) * 1.3,
-    );
-    expect(back.byColour["links-to"]).toBeGreaterThan((hovered.byColour["links-to"] ?? 0) * 1.3);
-    await tmd.locator(".trace-result-name").focus();
-    await expect(tmd.getAttribute("class")).resolves.toContain("is-focused");
-    const focused = await pixelsUntil(
-      page,
-      (p) => (p.byColour["links-to"] ?? 0) < (back.byColour["links-to"] ?? 0) * 0.7,
-    );
-    expect(focused.byColour["links-to"]).toBeLessThan((back.byColour["links-to"] ?? 0) * 0.7);
-
-    // Clicking a result selects its node.
-    await tmd.locator(".trace-result-name").click();
-    await page
-      .locator("#details")
-      .getByRole("heading", { level: 2, name: "Transferring TMD to Taiwan" })
-      .waitFor();
-    expect(new URL(page.url()).searchParams.get("node")).toBe("issue:tmd-for-taiwan");
-    expect(new URL(page.url()).searchParams.get("trace")).toBe("issue:taiwan-arms-sales");
+    await expect(colourPatches(page, { issue, actor })).resolves.toEqual({ issue: 2, actor: 1 });
+    await canvasPixels(page, "trace-chain-framed.png");
+    // Not a zoom onto one node: the camera holds the whole chain, so it is no closer than needed.
+    const ratio = Number(param(page, "camera")?.split(",")[2]);
+    expect(ratio).toBeGreaterThan(0.3);
     expect(errors).toEqual([]);
   });
 
-  it("reopens a trace from the issue's link form and from its own, and says what it ignored", async () => {
+  it("asks for kinds of answer in the form, and the answer says so", async () => {
+    const { page, errors } = await open(
+      "?trace=issue:taiwan-arms-sales&traceHolder=actor:china&traceDepth=2&traceKind=issue",
+    );
+    await sentence(page).waitFor();
+    const trace = traceLinkages(graph, { ...flagship.query, kinds: ["issue"] });
+    await expect(sentence(page).textContent()).resolves.toBe(readTrace(graph, trace).answer);
+    await expect(sentence(page).textContent()).resolves.toContain("directly to two issues");
+    // A question not in the bank opens the form, so its values are in view.
+    await expect(page.locator("#questions .trace-form").getAttribute("open")).resolves.toBe("");
+    const actors = page.locator("#questions").getByRole("checkbox", { name: "Actors" });
+    await expect(actors.isChecked()).resolves.toBe(false);
+    await actors.check();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("traceKind") === "actor,issue");
+    await expect(sentence(page).textContent()).resolves.toContain("things");
+    expect(errors).toEqual([]);
+  });
+
+  it("reopens from the issue's link form, goes back and forward, and says what it ignored", async () => {
     const { page, errors } = await open("?trace=issue:taiwan-arms-sales&holder=actor:china&depth=2");
-    await result(page, "issue:nonproliferation-cooperation").waitFor();
-    await expect(question(page).textContent()).resolves.toBe(flagship.question);
-    // holder= went to the trace, not to the holder filter; the address now has the long form.
-    await expect(page.getByLabel("Held by", { exact: true }).inputValue()).resolves.toBe("any");
-    const url = new URL(page.url());
-    expect(url.searchParams.get("traceHolder")).toBe("actor:china");
-    expect(url.searchParams.get("holder")).toBeNull();
+    await expect(question(page).textContent()).resolves.toBe(flagship.text);
+    expect(param(page, "traceHolder")).toBe("actor:china");
+    await page.locator("#questions").getByRole("link", { name: fmct.text }).click();
+    await expect(question(page).textContent()).resolves.toBe(fmct.text);
+    await page.goBack();
+    await expect(question(page).textContent()).resolves.toBe(flagship.text);
+    await page.goForward();
+    await expect(question(page).textContent()).resolves.toBe(fmct.text);
+    expect(param(page, "trace")).toBe("treaty:fmct");
 
     const bad = await open("?trace=issue:taiwan-arms-salez&traceDepth=9");
     const notices = bad.page.locator("#notices");
     await notices.getByText("Ignored traceDepth=").waitFor();
-    const text = await notices.textContent();
-    expect(text).toContain("no trace is shown");
-    expect(text).toContain("Did you mean issue:taiwan-arms-sales?");
-    await expect(panel(bad.page).locator(".trace-answer").isHidden()).resolves.toBe(true);
-    expect(new URL(bad.page.url()).searchParams.get("trace")).toBeNull();
-    const pixels = await canvasPixels(bad.page);
-    expect(pixels.painted).toBeGreaterThan(15_000);
-    await bad.page.screenshot({ path: artifact("trace-bad-link-notice.png") });
+    await expect(notices.textContent()).resolves.toContain("Did you mean issue:taiwan-arms-sales?");
+    await expect(answerPanel(bad.page).isHidden()).resolves.toBe(true);
+    await bad.page.locator("#details").getByRole("heading", { name: "Nothing selected" }).waitFor();
     expect([...errors, ...bad.errors]).toEqual([]);
   });
 
-  it("goes back and forward between traces", async () => {
-    const { page } = await open();
-    await askFlagship(page);
-    await panel(page)
-      .getByRole("button", { name: new RegExp(`^${fmct.question}`) })
-      .click();
-    await result(page, "treaty:paros").waitFor();
-    await page.goBack();
-    await result(page, "issue:nonproliferation-cooperation").waitFor();
-    await expect(question(page).textContent()).resolves.toBe(flagship.question);
-    await page.goBack();
-    await panel(page).locator(".trace-answer").waitFor({ state: "hidden" });
-    expect(new URL(page.url()).searchParams.get("trace")).toBeNull();
-    await page.goForward();
-    await expect(question(page).textContent()).resolves.toBe(flagship.question);
-    await page.goForward();
-    await result(page, "treaty:paros").waitFor();
-    expect(new URL(page.url()).searchParams.get("trace")).toBe("treaty:fmct");
-  });
-
-  it("asks a question of one's own through the form, and keeps hidden claims hidden", async () => {
+  it("shows a node's details over the answer, with the way back to it", async () => {
     const { page, errors } = await open();
-    await panel(page).getByText("Ask your own question").click();
-    await page.getByLabel("Claims held by").selectOption("actor:us");
-    // The form's draft keeps its last relation on, before a target as after: a trace of none reaches nothing.
-    const links = panel(page).getByRole("checkbox", { name: "Links to" });
-    await links.click();
-    await expect(links.isChecked()).resolves.toBe(true);
-    const target = page.getByRole("combobox", { name: "Trace from" });
-    await target.fill("abm");
-    await page
-      .getByRole("option", { name: /ABM Treaty/ })
-      .first()
-      .waitFor();
-    await target.press("Enter");
-    await result(page, "issue:nmd")
-      .waitFor()
-      .catch(() => undefined);
-    const expected = traceLinkages(graph, { target: "treaty:abm", holder: "actor:us", depth: 2 });
-    await expect(panel(page).locator(".trace-result").count()).resolves.toBe(expected.results.length);
-    expect(new URL(page.url()).searchParams.get("traceHolder")).toBe("actor:us");
-    await page.getByLabel("Up to").selectOption("1");
-    await expect(panel(page).locator(".trace-result").count()).resolves.toBe(
-      traceLinkages(graph, { target: "treaty:abm", holder: "actor:us", depth: 1 }).results.length,
-    );
-    // Links off: the trace's claims are hidden on the network, and the panel says so.
-    await page.getByRole("button", { name: /^Links to/ }).click();
-    await panel(page).locator(".trace-hidden-note").waitFor();
-    await page.screenshot({ path: artifact("trace-own-question-filtered.png") });
+    await askFlagship(page);
+    const search = page.getByRole("combobox", { name: /search nodes/i });
+    await search.click();
+    await search.fill("fmct");
+    await page.getByRole("option", { name: /FMCT/ }).first().waitFor();
+    await page.keyboard.press("Enter");
+    await page.locator("#details").getByRole("heading", { level: 2, name: "FMCT" }).waitFor();
+    await expect(answerPanel(page).isHidden()).resolves.toBe(true);
+    await page.locator("#details").getByRole("button", { name: "← Back to the answer" }).click();
+    await expect(sentence(page).isVisible()).resolves.toBe(true);
+    expect(param(page, "node")).toBeNull();
     expect(errors).toEqual([]);
   });
 
-  it("downloads the evidence brief with the question, every chain and every finding with its source", async () => {
-    const { page, errors } = await open();
+  it("downloads the brief exactly as the graph layer writes it, and copies the same text", async () => {
+    const { page, context, errors } = await open();
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
     await askFlagship(page);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      panel(page).getByRole("button", { name: "Download brief (.md)" }).click(),
+      answerPanel(page).getByRole("button", { name: "Download brief (.md)" }).click(),
     ]);
     expect(download.suggestedFilename()).toBe("trace-taiwan-arms-sales-by-china-depth-2.md");
     const saved = artifact("trace-brief.md");
     await download.saveAs(saved);
     const brief = readFileSync(saved, "utf8");
-    expect(brief.startsWith(`# ${flagship.question}\n`)).toBe(true);
-    // The answer first, then the direct ties, the chains, the findings and the source, in that order.
-    const order = ["## Direct ties (2)", "## Chains (", "## Findings cited (", "## Source"].map((h) =>
-      brief.indexOf(h),
-    );
-    expect(order.every((at, i) => at > 0 && (i === 0 || at > (order[i - 1] as number)))).toBe(true);
-    expect(brief).toContain("US–China nonproliferation cooperation is contingent on US arms sales to Taiwan");
-    const cited = new Set(
-      flagshipTrace.results.flatMap((r) => r.paths.flatMap((p) => p.claims.flatMap((c) => c.findings))),
-    );
-    const index = findingIndex(graph);
-    for (const ref of cited) {
-      const finding = index.get(ref);
-      // Each finding once, and the source named once.
-      expect(brief.split(`**${finding?.id}.**`).length - 1).toBe(1);
-    }
-    expect(brief.split(index.get([...cited][0] as string)?.sourceTitle as string).length - 1).toBe(1);
-    expect(brief).toContain("trace=issue:taiwan-arms-sales");
-    await expect(panel(page).locator(".trace-brief-status").textContent()).resolves.toContain("Downloaded");
-    await panel(page).screenshot({ path: artifact("trace-panel.png") });
+    expect(brief).toBe(traceBrief(graph, flagshipTrace, { question: flagship.text, link: page.url() }));
+    expect(brief.split("\n")[2]).toBe(flagshipReading.answer.replace(/[\\`*_[\]<>|~#&!]/g, "\\$&"));
+    await answerPanel(page).getByRole("button", { name: "Copy the trace brief as Markdown" }).click();
+    await answerPanel(page).locator(".brief-status", { hasText: "on the clipboard" }).waitFor();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(brief);
+    await answerPanel(page).screenshot({ path: artifact("trace-panel.png") });
     expect(errors).toEqual([]);
   });
 });

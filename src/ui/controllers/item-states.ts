@@ -1,6 +1,7 @@
 // The item-states controller: owns sigma's node and edge states (isHidden, isDimmed, isSelected,
-// isFocus, and the lens and Compare flags). It watches the part of the store they depend on and
-// touches only items whose flags changed, so a hover costs little. Reads state/; writes only to sigma.
+// isFocus, and the lens and Compare flags), and starts the labels controller (labels.ts), which it
+// tells what is shown and emphasised. It watches the part of the store they depend on and touches
+// only items whose flags changed, so a hover costs little. Reads state/; writes only to sigma.
 import type { Derived } from "../state/derived.ts";
 import {
   type ClaimFlags,
@@ -20,6 +21,7 @@ import {
 } from "../state/perspective-layer.ts";
 import { type Store, watch } from "../state/store.ts";
 import { traceEmphasis } from "../state/trace.ts";
+import { createLabels } from "./labels.ts";
 import type { ExplorerRenderer } from "./renderer.ts";
 
 /** Groups keys by the exact flags they need, so each distinct change is one sigma call. */
@@ -62,8 +64,9 @@ function emphasisSlice(state: ExplorerState, derived: Derived) {
  * Keeps sigma's node and claim states in step with the store, from now on. The trace ranks between
  * hover and selection (emphasis.ts); the tour step and matrix cell above it (perspective-layer.ts).
  */
-export function createItemStates(renderer: ExplorerRenderer, store: Store, derived: Derived): void {
+export function createItemStates(renderer: ExplorerRenderer, store: Store, derived: Derived): () => void {
   const { graph } = derived;
+  const labels = createLabels(renderer, graph);
   const appliedNodes = new Map<string, string>();
   const appliedClaims = new Map<string, string>();
   const trace: EmphasisLayer = (state) =>
@@ -94,9 +97,10 @@ export function createItemStates(renderer: ExplorerRenderer, store: Store, deriv
       appliedClaims,
     );
     for (const { flags, keys } of claims.values()) renderer.setEdgesState(keys, flags);
+    labels.update({ state, visibility, emphasis, layer });
   };
 
-  watch(
+  const unwatch = watch(
     store,
     (state) => emphasisSlice(state, derived),
     () => apply(store.getState()),
@@ -110,4 +114,8 @@ export function createItemStates(renderer: ExplorerRenderer, store: Store, deriv
       if (shown && before === false) renderer.scheduleRender();
     },
   );
+  return () => {
+    unwatch();
+    labels.kill();
+  };
 }

@@ -12,7 +12,35 @@ import { CLAIM_STATE, EXPLORER_SETTINGS, explorerPrimitives, explorerStyles, NOD
  */
 export const CLAIM_PICKING_LIMIT = 5000;
 
+/**
+ * The property of the stage element that holds its renderer, so the browser tests (and anyone in the
+ * console) can read what sigma drew: label boxes, node positions. Nothing in the app reads it.
+ */
+export const RENDERER_PROPERTY = "linkageRenderer";
+
 export function createRenderer(graph: DisplayGraph, container: HTMLElement) {
+  const renderer = newRenderer(graph, container);
+  Object.defineProperty(container, RENDERER_PROPERTY, { value: renderer, configurable: true });
+  followSize(renderer, container);
+  return renderer;
+}
+
+/**
+ * sigma measures its container on window resizes only; a panel that opens beside or under the network
+ * (the phone's bottom sheet, the tour) changes its size without one. Watch the container itself.
+ */
+function followSize(renderer: ReturnType<typeof newRenderer>, container: HTMLElement): void {
+  if (typeof ResizeObserver === "undefined") return;
+  const observer = new ResizeObserver(() => {
+    if (container.offsetWidth === 0 || container.offsetHeight === 0) return;
+    renderer.resize();
+    renderer.scheduleRender();
+  });
+  observer.observe(container);
+  renderer.once("kill", () => observer.disconnect());
+}
+
+function newRenderer(graph: DisplayGraph, container: HTMLElement) {
   return new Sigma(graph, container, {
     customNodeState: NODE_STATE,
     customEdgeState: CLAIM_STATE,
@@ -27,7 +55,7 @@ export function createRenderer(graph: DisplayGraph, container: HTMLElement) {
   });
 }
 
-export type ExplorerRenderer = ReturnType<typeof createRenderer>;
+export type ExplorerRenderer = ReturnType<typeof newRenderer>;
 
 /** Resolves once a frame has been drawn and presented. */
 export function firstFrame(renderer: ExplorerRenderer): Promise<void> {

@@ -34,6 +34,7 @@ import {
 } from "../../model/vocabulary.ts";
 import type { ClaimDisplay, NodeDisplay } from "../state/display.ts";
 import { ATTRIBUTION_LOOKS } from "../state/looks.ts";
+import type { LabelSide } from "./label-placement.ts";
 import {
   PERSPECTIVE_CLAIM_STATE,
   PERSPECTIVE_NODE_STATE,
@@ -42,7 +43,16 @@ import {
 } from "./perspective-styles.ts";
 
 /** Custom state flags, with their defaults (sigma infers their types from these). */
-export const NODE_STATE = { isDimmed: false, isSelected: false, isFocus: false, ...PERSPECTIVE_NODE_STATE };
+export const NODE_STATE = {
+  isDimmed: false,
+  isSelected: false,
+  isFocus: false,
+  /** Which side of the node its label is drawn on, or none: the labels controller decides. */
+  labelAt: "none" as LabelSide,
+  /** The label is drawn in its short form (the display graph's shortLabel): no room for the full one. */
+  labelShort: false,
+  ...PERSPECTIVE_NODE_STATE,
+};
 export const CLAIM_STATE = { isDimmed: false, isSelected: false, isFocus: false, ...PERSPECTIVE_CLAIM_STATE };
 
 const SHAPES: Record<KindStyle["shape"], () => SDFShape> = {
@@ -64,6 +74,23 @@ export const LABEL_WEIGHT = "600";
 export const LABEL_FAMILY = "sans-serif";
 export const LABEL_FONT = `${LABEL_WEIGHT} ${LABEL_FAMILY}`;
 export const LABEL_SIZE = 13;
+/** sigma's default gap between a node and its label, which the labels controller places by. */
+export const LABEL_MARGIN = 5;
+/** A pale box behind each label, so the lines under it do not run through the text. */
+export const LABEL_BACKGROUND = "rgba(255, 255, 255, 0.82)";
+export const LABEL_BACKGROUND_PADDING = 1;
+
+/** Each label side as sigma draws it; "none" hides the label. */
+const LABEL_SIDES: Record<
+  LabelSide,
+  { labelVisibility: "visible" | "hidden"; labelPosition?: Exclude<LabelSide, "none"> }
+> = {
+  none: { labelVisibility: "hidden" },
+  right: { labelVisibility: "visible", labelPosition: "right" },
+  left: { labelVisibility: "visible", labelPosition: "left" },
+  below: { labelVisibility: "visible", labelPosition: "below" },
+  above: { labelVisibility: "visible", labelPosition: "above" },
+};
 
 /** Claim widths in screen pixels; a claim both sides hold is drawn twice as wide. */
 export const CLAIM_WIDTH = { single: 1.6, both: 3.4 } as const;
@@ -169,20 +196,33 @@ export function explorerStyles(): ExplorerStyles {
     nodes: [
       DEFAULT_STYLES.nodes,
       { matchData: "kind", cases: kindCases },
-      { labelSize: LABEL_SIZE, labelColor: LABEL_COLOR, labelFont: LABEL_FONT, cursor: "pointer" },
+      // An imported file's own colours (GEXF viz:color, GraphML style keys) win over the kind's.
+      { whenData: "color", then: { color: { attribute: "color" } } },
+      {
+        labelSize: LABEL_SIZE,
+        labelColor: LABEL_COLOR,
+        labelFont: LABEL_FONT,
+        labelBackgroundColor: LABEL_BACKGROUND,
+        labelBackgroundPadding: LABEL_BACKGROUND_PADDING,
+        cursor: "pointer",
+      },
       { whenState: "isDimmed", then: { opacity: 0.18, labelVisibility: "hidden" } },
       ...perspectiveNodeRules(),
-      { whenState: "isFocus", then: { labelVisibility: "visible" } },
+      // The labels controller places every label (labels.ts), after the dimming: it leaves dimmed and
+      // faded nodes unlabelled except the question's target and holder. sigma's own grid is not used.
+      { matchState: "labelAt", cases: LABEL_SIDES },
+      { whenState: "labelShort", then: { label: { attribute: "shortLabel" } } },
       {
         whenState: "isSelected",
         then: {
           backdropVisibility: "visible",
           backdropBorderColor: "#0f172a",
           backdropBorderWidth: 2,
-          labelVisibility: "visible",
           depth: "topNodes",
         },
       },
+      // The node under the pointer always says its name, wherever the controller put it.
+      { whenState: "isHovered", then: { labelVisibility: "visible" } },
     ],
     edges: [
       DEFAULT_STYLES.edges,

@@ -30,15 +30,33 @@ interface Extent {
   high: number;
 }
 
+/**
+ * The nodes keep at least this many pixels, or this share, of the frame's width, whichever is more;
+ * labels may claim the rest. A label wider than that (on a phone, a long issue name is about as wide
+ * as the screen) would otherwise keep every zoom from fitting, or squeeze the graph into a corner;
+ * the labels controller puts such a label on the node's left or leaves it out.
+ */
+const NODE_ROOM = { pixels: 300, share: 0.55 };
+/**
+ * Past this many items few labels can be shown (the labels controller leaves most out), so labels may
+ * claim no more than LABEL_SHARE_CROWDED of the width: the graph itself gets the room.
+ */
+const CROWDED = 300;
+const LABEL_SHARE_CROWDED = 0.12;
+
 function extent(items: readonly FitItem[], ratio: number, frame: FitFrame, axis: "x" | "y"): Extent {
   const scale = axis === "x" ? frame.scaleX : frame.scaleY;
   const labelHalf = frame.labelHalfHeight ?? 9;
+  const usable = frame.width - 2 * frame.padding;
+  const roomy = Math.max(0, usable - Math.max(NODE_ROOM.pixels, usable * NODE_ROOM.share));
+  const widest = items.length > CROWDED ? Math.min(roomy, usable * LABEL_SHARE_CROWDED) : roomy;
   let low = Number.POSITIVE_INFINITY;
   let high = Number.NEGATIVE_INFINITY;
   for (const item of items) {
     const centre = (item[axis] * scale) / ratio;
     const before = axis === "x" ? item.radius : Math.max(item.radius, labelHalf);
-    const after = axis === "x" ? item.radius + (item.labelWidth > 0 ? item.labelWidth + 6 : 0) : before;
+    const label = Math.min(item.labelWidth, widest);
+    const after = axis === "x" ? item.radius + (label > 0 ? label + 6 : 0) : before;
     low = Math.min(low, centre - before);
     high = Math.max(high, centre + after);
   }

@@ -1,5 +1,5 @@
 // What views and controllers read besides the state itself: what the filters leave visible and its
-// counts, the trace's answer, the lens or Compare layer and the findings tour. Each is computed once
+// counts, the trace's answer, the lens or Compare layer (with Compare's lists) and the findings tour. Each is computed once
 // per input and shared, so the explorer builds one of each. Owns the trace engine's cache for the
 // graph (graph/trace.ts), and kills it on dispose. Calls filters.ts, trace.ts and perspective-layer.ts.
 import type { TourStep } from "../../graph/findings-tour.ts";
@@ -7,7 +7,12 @@ import { createTraceCache } from "../../graph/trace.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
 import type { ExplorerState } from "./explorer-state.ts";
 import { countVisible, type Visibility, type VisibleCounts, visibilityCache } from "./filters.ts";
-import { createPerspectiveCache, type PerspectiveCache, tourStep } from "./perspective-layer.ts";
+import {
+  createPerspectiveCache,
+  type PerspectiveCache,
+  type PerspectiveLayer,
+  tourStep,
+} from "./perspective-layer.ts";
 import { type TraceAnswer, type TraceQuery, traceAnswers } from "./trace.ts";
 
 export interface Derived {
@@ -20,6 +25,10 @@ export interface Derived {
   traceAnswer(query: TraceQuery | null): TraceAnswer | null;
   /** The lens or Compare layer and the findings tour, each remembered for its inputs. */
   perspectives: PerspectiveCache;
+  /** The lens or Compare layer for the state's perspective under its filters (null when off). */
+  layer(state: ExplorerState): PerspectiveLayer | null;
+  /** A claim's source and target; none for an unknown id. */
+  claimEnds(claim: string): readonly string[];
   /** The open tour's step under the filters, or null without a tour. */
   tourStep(state: ExplorerState): TourStep | null;
   /** Removes the listeners the trace cache added to the graph: the explorer is being replaced. */
@@ -42,6 +51,8 @@ export function createDerived(graph: LinkageGraph): Derived {
     },
     traceAnswer: traceAnswers(graph, traceCache),
     perspectives,
+    layer: (state) => perspectives.layer(state.perspectives.perspective, visibility(state)),
+    claimEnds: (claim) => (graph.hasEdge(claim) ? graph.extremities(claim) : []),
     tourStep(state) {
       const position = state.perspectives.tour;
       if (!position) return null;

@@ -1,15 +1,16 @@
 // What the details panel says about a selection, as plain data: a node's claims grouped by relation
-// and holder (the document's own voice and inferred holders apart), each with its attribution,
-// modality, evidence quote, qualifier and the findings it rests on; or one claim in full. Pure: calls
-// src/graph and the model's tables; the details panel (views/details-panel.ts) draws it.
+// and holder (the document's own voice and inferred holders apart), each with its sentence
+// (graph/sentences.ts), attribution, modality, evidence quote, qualifier and the findings it rests on;
+// or one claim in full. Pure: calls src/graph and the model's tables; views/details-panel.ts draws it.
 import { type FindingRecord, findingIndex } from "../../graph/build.ts";
+import { claimRecord } from "../../graph/records.ts";
+import { claimSentence, listOf } from "../../graph/sentences.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
 import {
   ATTRIBUTION_STYLES,
   type Attribution,
   type Modality,
   type NodeKind,
-  RELATION_STYLES,
   RELATIONS,
   type Relation,
 } from "../../model/vocabulary.ts";
@@ -25,6 +26,8 @@ export interface NodeRef {
 
 export interface ClaimEntry {
   id: string;
+  /** The claim as one sentence, in its own direction, as every printer of it words it. */
+  sentence: string;
   relation: Relation;
   source: NodeRef;
   target: NodeRef;
@@ -95,6 +98,7 @@ function claimEntry(
   const target = nodeRef(graph, graph.target(claim));
   return {
     id: claim,
+    sentence: claimSentence(graph, claimRecord(graph, claim)),
     relation: attributes.relation,
     source,
     target,
@@ -118,9 +122,7 @@ function claimEntry(
 
 /** "United States and China differ on this; …": how a difference with sides not stated reads. */
 export function disputedSentence(actors: readonly string[]): string {
-  const names =
-    actors.length > 2 ? `${actors.slice(0, -1).join(", ")} and ${actors.at(-1)}` : actors.join(" and ");
-  return `${names} differ on this; the document does not say who holds which view`;
+  return `${listOf(actors)} differ on this; the document does not say who holds which view`;
 }
 
 /** The key suffix of a group whose holders are inferred: it sorts right after the same holders, stated. */
@@ -141,7 +143,7 @@ function holderRank(key: string): number {
 function holderGroup(entry: ClaimEntry): { key: string; label: string } {
   if (entry.attribution === "document" || entry.holders.length === 0)
     return { key: DOCUMENT, label: ATTRIBUTION_STYLES.document.label };
-  const names = entry.holders.map((h) => h.label).join(" and ");
+  const names = listOf(entry.holders.map((h) => h.label));
   const both = entry.heldByBothSides && entry.holders.length === SIDES.length;
   const group = both
     ? { key: "both", label: `Held by both ${names}` }
@@ -212,9 +214,4 @@ export function describeSelection(
     groups: ordered,
     hiddenClaims,
   };
-}
-
-/** One line that reads as English: "United States opposes NMD", "NMD is linked to ABM Treaty". */
-export function claimSentence(entry: Pick<ClaimEntry, "source" | "target" | "relation">): string {
-  return `${entry.source.label} ${RELATION_STYLES[entry.relation].verb} ${entry.target.label}`;
 }

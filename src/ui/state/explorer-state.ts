@@ -20,6 +20,7 @@ import {
   reducePerspective,
   type TourPosition,
 } from "./perspective.ts";
+import { askQuestion } from "./questions.ts";
 import {
   INITIAL_TRACE,
   isTraceAction,
@@ -144,6 +145,8 @@ export type Action =
   | { type: "dismissNotice"; id: number }
   | { type: "layoutRunning"; running: boolean }
   | { type: "setNetwork"; network: Network }
+  /** A question of the bank (questions.ts): its trace or its comparison, in the answer panel. */
+  | { type: "askQuestion"; id: string }
   | PerspectiveAction
   | TraceAction;
 
@@ -167,7 +170,10 @@ export function reduce(state: ExplorerState, action: Action): ExplorerState {
   if (isPerspectiveAction(action)) return reducePerspective(state, action);
   if (isTraceAction(action)) {
     const trace = reduceTrace(state.trace, action);
-    return trace === state.trace ? state : { ...state, trace };
+    if (trace === state.trace) return state;
+    // A new question is asked to be read: the answer panel shows it rather than an earlier selection.
+    const asked = trace.query !== null && trace.query !== state.trace.query;
+    return { ...state, trace, selection: asked ? null : state.selection };
   }
   switch (action.type) {
     case "select":
@@ -222,8 +228,10 @@ export function reduce(state: ExplorerState, action: Action): ExplorerState {
           tour: action.view.tour ?? null,
         },
         // The form's draft is not part of a link: it stays what the reader left in it.
-        trace: { ...state.trace, query: action.view.trace ?? null, focus: null },
+        trace: { ...state.trace, query: action.view.trace ?? null, focus: null, pinned: null },
       };
+    case "askQuestion":
+      return askQuestion(state, action.id);
     case "notify":
       return { ...state, notices: withNotices(state, action.texts) };
     case "dismissNotice":
@@ -263,11 +271,16 @@ const HISTORY_EFFECTS: Record<Action["type"], HistoryEffect> = {
   closeTour: "push",
   selectCell: "push",
   setMatrixSort: "none",
+  toggleCompareRole: "push",
+  pickCompareItem: "push",
+  askQuestion: "push",
   setTrace: "push",
   editTrace: "push",
   // Pushes only when it opens or edits the question: a draft change leaves the link as it is.
   traceForm: "push",
   focusTraceResult: "none",
+  // Framing a chain changes what the link shows only through the camera, which rides along anyway.
+  pinTraceResult: "none",
 };
 
 export function historyEffect(action: Action): HistoryEffect {

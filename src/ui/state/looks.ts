@@ -30,18 +30,22 @@ export interface CompareRoleStyle {
   color: string;
   /** Width in screen pixels: contested is the thickest, so colour is never the only cue. */
   size: number;
-  /** Legend text; `{a}` and `{b}` are the compared holders' names. */
+  /** Legend text; `{a}` and `{b}` are the holders drawn in the first and second side's colour. */
   label: string;
   description: string;
 }
 
 /**
- * Chosen away from the node colours (blue actors, amber issues, green treaties), since in Compare
- * the claims lose their relation colour; width and the dashes of "opposes" stay as cues.
+ * Compare's colours. In Compare the claims lose their relation colour, so none of these is a relation's
+ * (green supports, red opposes, purple links-to) or a node kind's: a reader who has learnt "red is
+ * opposes" is never told otherwise. Differences are warm (orange, brown), agreements are blue (navy
+ * for one claim both hold, light for matching views), and each side has its own hue (cyan, pink); width and the dashes of "opposes" stay as cues. "only-a" and "only-b" are colour slots, not
+ * positions: the perspective layer gives each actor the same slot whatever the order it is compared
+ * in (sideSlots in perspective-layer.ts).
  */
 export const COMPARE_ROLE_STYLES: Record<ClaimRole, CompareRoleStyle> = {
   contested: {
-    color: "#dc2626",
+    color: "#ea580c",
     size: 5,
     label: "Contested",
     description: "in a disagreement between the two (thickest line)",
@@ -54,16 +58,16 @@ export const COMPARE_ROLE_STYLES: Record<ClaimRole, CompareRoleStyle> = {
     description: `${PATTERN_TEXT["sides-not-stated"].gloss} (thick line, dot at its start)`,
   },
   shared: {
-    color: "#7c3aed",
+    color: "#1e3a8a",
     size: 3.4,
-    label: "Held jointly",
-    description: "one claim both hold (thick line)",
+    label: PATTERN_TEXT.shared.title,
+    description: `${PATTERN_TEXT.shared.gloss} (thick line)`,
   },
   matching: {
-    color: "#a78bfa",
+    color: "#60a5fa",
     size: 2.6,
-    label: "Matching views",
-    description: "the same view, held by each separately",
+    label: PATTERN_TEXT.matching.title,
+    description: PATTERN_TEXT.matching.gloss,
   },
   "only-a": { color: "#0891b2", size: 1.6, label: "Only {a}", description: "{a} speaks to it; {b} does not" },
   "only-b": { color: "#db2777", size: 1.6, label: "Only {b}", description: "{b} speaks to it; {a} does not" },

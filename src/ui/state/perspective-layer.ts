@@ -1,9 +1,14 @@
-// What the perspective adds to the per-item flags: the lens or Compare layer (isFaded, compareRole)
-// and the tour step's and matrix cell's emphasis. Pure: graph, state and visibility in, sets and flags
-// out, over graph/perspectives.ts and graph/findings-tour.ts; item-states.ts writes them to sigma.
+// What the perspective adds to the per-item flags: the lens or Compare layer (isFaded, compareRole),
+// Compare's lists (compare-lists.ts), and the tour step's, matrix cell's and picked list item's
+// emphasis. Pure: graph, state and visibility in, sets and flags out, over graph/perspectives.ts and
+// graph/findings-tour.ts; item-states.ts writes them to sigma.
 //
-// Emphasis precedence: hover > tour step > matrix cell > the base (trace, then selection). The lens
-// and Compare are a separate layer of flags, so a tour can run under a lens.
+// Emphasis precedence: hover > tour step > matrix cell > picked list item > the base (trace, then
+// selection). The lens and Compare are a separate layer of flags, so a tour can run under a lens.
+//
+// Compare colours each side by actor, not by position: "only-a" is the colour slot of whichever of
+// the two comes first in sideSlots' order, so the United States keeps its colour in "China with the
+// United States" too.
 import { type FindingsTour, findingsTour, type TourStep } from "../../graph/findings-tour.ts";
 import {
   type AgreementPattern,
@@ -13,13 +18,24 @@ import {
   compare,
   type DisagreementPattern,
   lensClaims,
+  PATTERN_TEXT,
   type PerspectiveFilter,
 } from "../../graph/perspectives.ts";
+import { type ClaimRecord, claimRecord } from "../../graph/records.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
+import { type CompareLists, compareLists, compareScope } from "./compare-lists.ts";
 import type { Emphasis } from "./emphasis.ts";
 import type { ExplorerState } from "./explorer-state.ts";
 import type { Visibility } from "./filters.ts";
-import { activeCell, type Perspective, type TourPosition } from "./perspective.ts";
+import { SIDES } from "./holders.ts";
+import { COMPARE_ROLE_STYLES } from "./looks.ts";
+import {
+  activeCell,
+  activePick,
+  type ComparePerspective,
+  type Perspective,
+  type TourPosition,
+} from "./perspective.ts";
 
 /** A claim's compare role as a sigma state value; "none" outside Compare or for claims of neither. */
 export type CompareRoleState = ClaimRole | "none";
@@ -44,6 +60,10 @@ export interface PerspectiveLayer {
   statedRoles: ReadonlyMap<string, ClaimRole> | null;
   /** Compare only: agreements and disagreements resting on inferred holders, by pattern, counted apart. */
   inferred: ReadonlyMap<AgreementPattern | DisagreementPattern, number> | null;
+  /** Compare only: the holders drawn in the "only-a" and "only-b" colours, in that order. */
+  sides: readonly [string, string] | null;
+  /** Compare only: the Differences, Agreements and open questions, narrowed to the perspective's `on`. */
+  lists: CompareLists | null;
 }
 
 /** How many inferred agreements and disagreements each pattern has, in the order the comparison lists them. */
@@ -63,49 +83,86 @@ function holderKnown(graph: LinkageGraph, holder: string): boolean {
   return graph.hasNode(holder) && graph.getNodeAttribute(holder, "kind") === "actor";
 }
 
+/** The two holders in colour-slot order: the conference's sides first, then by id; never by position. */
+export function sideSlots(a: string, b: string): [string, string] {
+  const rank = (id: string) => {
+    const side = SIDES.indexOf(id as (typeof SIDES)[number]);
+    return side < 0 ? SIDES.length : side;
+  };
+  const order = rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
+  return order <= 0 ? [a, b] : [b, a];
+}
+
+const SWAPPED: Partial<Record<ClaimRole, ClaimRole>> = { "only-a": "only-b", "only-b": "only-a" };
+
+/** Claim roles by colour slot: when `a` takes the second slot, its "only-a" claims are drawn as "only-b". */
+function slotRoles(comparison: Comparison, swap: boolean): Map<string, ClaimRole> {
+  const roles = new Map(Object.entries(claimRoles(comparison)));
+  if (swap) for (const [claim, role] of roles) roles.set(claim, SWAPPED[role] ?? role);
+  return roles;
+}
+
+/** The document's open questions the filters show. */
+function openQuestions(graph: LinkageGraph, visibility: Visibility): ClaimRecord[] {
+  return graph
+    .filterEdges((claim, attributes) => attributes.modality === "question" && visibility.claims.has(claim))
+    .map((claim) => claimRecord(graph, claim));
+}
+
+function compareLayer(
+  graph: LinkageGraph,
+  perspective: ComparePerspective,
+  visibility: Visibility,
+): PerspectiveLayer | null {
+  const { a, b } = perspective;
+  if (a === b || !holderKnown(graph, a) || !holderKnown(graph, b)) return null;
+  const whole = compare(graph, a, b, { filter: visibilityFilter(visibility) });
+  const lists = compareLists(whole, compareScope(graph, perspective.on), openQuestions(graph, visibility));
+  const comparison = lists.comparison;
+  const sides = sideSlots(a, b);
+  const roles = slotRoles(comparison, sides[0] !== a);
+  const statedRoles = slotRoles(
+    { ...comparison, inferred: { agreements: [], disagreements: [] } },
+    sides[0] !== a,
+  );
+  // The legend's rows fade the roles they turn off; the counts stay, so a reader sees what is faded.
+  const shown = new Set(perspective.roles ?? roles.values());
+  const claims = new Set([...roles].filter(([, role]) => shown.has(role)).map(([claim]) => claim));
+  // A narrowed comparison answers a question: its open questions are part of the answer, so they show.
+  if (lists.scope) for (const question of lists.openQuestions) claims.add(question.id);
+  const nodes = new Set<string>();
+  for (const claim of claims) for (const end of graph.extremities(claim)) nodes.add(end);
+  return {
+    perspective,
+    claims,
+    nodes,
+    roles,
+    statedRoles,
+    inferred: inferredPatterns(comparison),
+    sides,
+    lists,
+  };
+}
+
 /** The lens or Compare layer for this perspective, or null when it is off (or names no actor). */
 export function perspectiveLayer(
   graph: LinkageGraph,
   perspective: Perspective,
   visibility: Visibility,
 ): PerspectiveLayer | null {
-  const filter = visibilityFilter(visibility);
-  if (perspective.mode === "lens") {
-    if (!holderKnown(graph, perspective.holder)) return null;
-    const lens = lensClaims(graph, perspective.holder, { filter });
-    return {
-      perspective,
-      claims: new Set([...lens.own, ...lens.shared]),
-      nodes: new Set(lens.nodes),
-      roles: null,
-      statedRoles: null,
-      inferred: null,
-    };
-  }
-  if (perspective.mode === "compare") {
-    const { a, b } = perspective;
-    if (a === b || !holderKnown(graph, a) || !holderKnown(graph, b)) return null;
-    const comparison = compare(graph, a, b, { filter });
-    const roles = new Map(Object.entries(claimRoles(comparison)));
-    const statedRoles = new Map(
-      Object.entries(claimRoles({ ...comparison, inferred: { agreements: [], disagreements: [] } })),
-    );
-    const nodes = new Set<string>();
-    for (const claim of roles.keys()) {
-      const [source, target] = graph.extremities(claim);
-      nodes.add(source);
-      nodes.add(target);
-    }
-    return {
-      perspective,
-      claims: new Set(roles.keys()),
-      nodes,
-      roles,
-      statedRoles,
-      inferred: inferredPatterns(comparison),
-    };
-  }
-  return null;
+  if (perspective.mode === "compare") return compareLayer(graph, perspective, visibility);
+  if (perspective.mode !== "lens" || !holderKnown(graph, perspective.holder)) return null;
+  const lens = lensClaims(graph, perspective.holder, { filter: visibilityFilter(visibility) });
+  return {
+    perspective,
+    claims: new Set([...lens.own, ...lens.shared]),
+    nodes: new Set(lens.nodes),
+    roles: null,
+    statedRoles: null,
+    inferred: null,
+    sides: null,
+    lists: null,
+  };
 }
 
 export function claimLensFlags(claim: string, layer: PerspectiveLayer | null): ClaimLensFlags {
@@ -214,5 +271,59 @@ export function layeredEmphasis(
   }
   const cell = activeCell(state);
   if (cell) return emphasisOf(graph, cellClaims(graph, cell.holder, cell.column, visibility));
+  const picked = activePick(state);
+  if (picked)
+    return emphasisOf(
+      graph,
+      picked.claims.filter((claim) => graph.hasEdge(claim)),
+    );
   return base();
+}
+
+/** A claim's part in Compare, for its details: its role and the claims on the other side of it. */
+export interface ClaimInComparison {
+  role: ClaimRole;
+  /** The role as the legend names it: "Contested", "Only United States". */
+  label: string;
+  /** The patterns of the disagreements or agreements it is in ("Opposite stances"), each once. */
+  patterns: string[];
+  /** The other side's claims it disagrees or matches with, each once. */
+  others: ClaimRecord[];
+}
+
+/** The legend's words for a role, with the holders of each side's colour named. */
+export function roleLabel(role: ClaimRole, sides: readonly [string, string], label: (id: string) => string) {
+  return COMPARE_ROLE_STYLES[role].label.replace("{a}", label(sides[0])).replace("{b}", label(sides[1]));
+}
+
+/** Where a claim stands in the Compare layer (its scope included), or null outside Compare. */
+export function claimInComparison(
+  layer: PerspectiveLayer | null,
+  claim: string,
+  label: (id: string) => string,
+): ClaimInComparison | null {
+  const role = layer?.roles?.get(claim);
+  const comparison = layer?.lists?.comparison;
+  if (!role || !comparison || !layer?.sides) return null;
+  const patterns = new Set<string>();
+  const others = new Map<string, ClaimRecord>();
+  for (const d of [...comparison.disagreements, ...comparison.inferred.disagreements]) {
+    const other = d.claimA.id === claim ? d.claimB : d.claimB.id === claim ? d.claimA : null;
+    if (!other) continue;
+    patterns.add(PATTERN_TEXT[d.pattern].title);
+    others.set(other.id, other);
+  }
+  for (const agreement of [...comparison.agreements, ...comparison.inferred.agreements]) {
+    if (!agreement.claims.some((c) => c.id === claim)) continue;
+    patterns.add(PATTERN_TEXT[agreement.pattern].title);
+    for (const other of agreement.claims) if (other.id !== claim) others.set(other.id, other);
+  }
+  if (comparison.sidesNotStated.some((item) => item.claim.id === claim))
+    patterns.add(PATTERN_TEXT["sides-not-stated"].title);
+  return {
+    role,
+    label: roleLabel(role, layer.sides, label),
+    patterns: [...patterns],
+    others: [...others.values()],
+  };
 }

@@ -1,5 +1,6 @@
 // The trace's URL parameters: `trace=issue:taiwan-arms-sales&traceHolder=actor:china&traceDepth=2`,
-// `traceRelation=links-to,supports` and `traceAttribution=stated` (the "Stated claims only" switch).
+// `traceRelation=links-to,supports`, `traceAttribution=stated` (the "Stated claims only" switch) and
+// `traceKind=issue,treaty` (only answers of these kinds).
 // `holder` already names the holder filter, so the trace's own parameters are prefixed. The issue's
 // short form (`?trace=…&holder=…&depth=…`, no traceHolder) is read too and rewritten to the long one.
 // zod-checked one by one like url.ts's; a bad value is dropped with a notice and the rest of the link
@@ -8,7 +9,7 @@ import { z } from "zod";
 import { suggestIds } from "../../graph/suggest.ts";
 import { DEFAULT_TRACE_RELATIONS, TRACE_ATTRIBUTIONS, TRACE_DEPTH } from "../../graph/trace.ts";
 import { NodeId } from "../../model/schema.ts";
-import { RELATIONS, type Relation } from "../../model/vocabulary.ts";
+import { NODE_KINDS, RELATIONS } from "../../model/vocabulary.ts";
 import { normalizeQuery, type TraceQuery } from "./trace.ts";
 import { paramReader, quote } from "./url-params.ts";
 
@@ -20,11 +21,13 @@ const DepthCodec = z.codec(
     encode: (depth) => String(depth),
   },
 );
-const RelationsCodec = z.codec(z.string(), z.array(z.enum(RELATIONS)).min(1), {
-  // The output schema checks each part; the cast only tells TypeScript what that check guarantees.
-  decode: (text) => (text === "" ? [] : text.split(",").map((part) => part.trim())) as Relation[],
-  encode: (list) => list.join(","),
-});
+/** A comma-separated list of at least one vocabulary value. */
+const nonEmptyList = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.codec(z.string(), z.array(z.enum(values)).min(1), {
+    // The output schema checks each part; the cast only tells TypeScript what that check guarantees.
+    decode: (text) => (text === "" ? [] : text.split(",").map((part) => part.trim())) as T[number][],
+    encode: (list) => list.join(","),
+  });
 
 const depthText = `a whole number from ${TRACE_DEPTH.min} to ${TRACE_DEPTH.max}`;
 const PARAMS = {
@@ -34,9 +37,17 @@ const PARAMS = {
     expected: "any or an actor id",
   },
   traceDepth: { codec: DepthCodec, expected: depthText },
-  traceRelation: { codec: RelationsCodec, expected: `a comma-separated list of ${RELATIONS.join(", ")}` },
+  traceRelation: {
+    codec: nonEmptyList(RELATIONS),
+    expected: `a comma-separated list of ${RELATIONS.join(", ")}`,
+  },
   // Only "stated" narrows a trace; every claim is the default and is left out of links.
   traceAttribution: { codec: z.enum(TRACE_ATTRIBUTIONS), expected: TRACE_ATTRIBUTIONS.join(" or ") },
+  // Every kind is the default and is left out of links.
+  traceKind: {
+    codec: nonEmptyList(NODE_KINDS),
+    expected: `a comma-separated list of ${NODE_KINDS.join(", ")}`,
+  },
 } as const;
 
 /** The parameters this module reads, with the short form's `depth` (`holder` is also the filter's). */
@@ -103,6 +114,7 @@ export function parseTraceParams(
   const depth = read("traceDepth");
   const relations = read("traceRelation");
   const attribution = read("traceAttribution");
+  const kinds = read("traceKind");
   if (target === undefined) return {};
   if (!known.nodes.has(target)) {
     notices.push(`No node ${quote(target)} in this graph, so no trace is shown.${didYouMean(target, known)}`);
@@ -123,6 +135,7 @@ export function parseTraceParams(
       depth: depth ?? TRACE_DEPTH.default,
       relations: relations ?? DEFAULT_TRACE_RELATIONS,
       ...(attribution ? { attribution } : {}),
+      ...(kinds ? { kinds } : {}),
     }),
   };
 }
@@ -138,5 +151,6 @@ export function traceParams(trace: TraceQuery | null | undefined): [string, stri
   if (relations.join() !== defaults.join())
     parts.push(["traceRelation", PARAMS.traceRelation.codec.encode(relations)]);
   if (trace.attribution) parts.push(["traceAttribution", trace.attribution]);
+  if (trace.kinds?.length) parts.push(["traceKind", PARAMS.traceKind.codec.encode([...trace.kinds])]);
   return parts;
 }

@@ -1,9 +1,12 @@
-// The Trace panel's pure state: the question asked (target, holder, depth, relations, stated only), the
-// form's draft while no question is open, which result the pointer or keyboard is on, the transitions
-// between them, and the answer computed once per question with each result's own path sets.
-// Calls the graph engine (src/graph/trace.ts); no DOM, no sigma.
+// The Trace panel's pure state: the question asked (target, holder, depth, relations, kinds, stated
+// only), the form's draft while no question is open, which result the pointer or keyboard is on and
+// which one was clicked (pinned: its chains stay bright and framed), the transitions between them, and
+// the answer computed once per question: the reading (graph/answer.ts) and each node's own path sets.
+// Calls the graph engine (src/graph/trace.ts, src/graph/answer.ts); no DOM, no sigma.
+import { readTrace, type TraceReading } from "../../graph/answer.ts";
 import {
   DEFAULT_TRACE_RELATIONS,
+  type LinkagePath,
   TRACE_DEPTH,
   type Trace,
   type TraceAttribution,
@@ -11,7 +14,7 @@ import {
   traceLinkages,
 } from "../../graph/trace.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
-import { RELATIONS, type Relation } from "../../model/vocabulary.ts";
+import { NODE_KINDS, type NodeKind, RELATIONS, type Relation } from "../../model/vocabulary.ts";
 import type { Emphasis } from "./emphasis.ts";
 
 /** A trace question: what `holder` (or anyone) ties to `target`, within `depth` claims of `relations`. */
@@ -27,6 +30,11 @@ export interface TraceQuery {
    * absent or null: every claim. Optional so a question written without it (a preset) means every claim.
    */
   attribution?: TraceAttribution | null;
+  /**
+   * Only nodes of these kinds are answers ("which issues…"); chains still pass through any kind.
+   * Absent or null: every kind. Optional, like `attribution`, so a question of every kind has none.
+   */
+  kinds?: readonly NodeKind[] | null;
 }
 
 /** The form's values before a target is chosen: the question it will ask, less its target. */
@@ -34,8 +42,13 @@ export type TraceDraft = Omit<TraceQuery, "target">;
 
 export interface TraceState {
   query: TraceQuery | null;
-  /** The result (a node id) hovered or keyboard-focused in the list: only its paths stay bright. */
+  /**
+   * The node (a result, or a node chains pass through) hovered or keyboard-focused in the answer, else
+   * the pinned one: only its chains stay bright.
+   */
   focus: string | null;
+  /** The node last clicked in the answer: its chains are framed, and stay bright when the pointer leaves. */
+  pinned: string | null;
   /** What the form holds while no question is open; an open question keeps it for when it closes. */
   draft: TraceDraft;
 }
@@ -43,6 +56,7 @@ export interface TraceState {
 export const INITIAL_TRACE: TraceState = {
   query: null,
   focus: null,
+  pinned: null,
   draft: { holder: null, depth: TRACE_DEPTH.default, relations: ["links-to"] },
 };
 
@@ -56,17 +70,22 @@ export type TraceAction =
    * or else only changes the draft.
    */
   | { type: "traceForm"; change: Partial<TraceQuery> }
-  | { type: "focusTraceResult"; node: string | null };
+  /** The pointer or keyboard is on a node of the answer; null when it leaves (the pinned one returns). */
+  | { type: "focusTraceResult"; node: string | null }
+  /** A node of the answer is clicked: its chains are framed and stay bright; null unpins. */
+  | { type: "pinTraceResult"; node: string | null };
 
-export const TRACE_ACTIONS = [
-  "setTrace",
-  "editTrace",
-  "traceForm",
-  "focusTraceResult",
-] as const satisfies readonly TraceAction["type"][];
+/** Every trace action's type, for explorer-state.ts to hand them here; a missing one fails the type check. */
+const TRACE_ACTION_TYPES: Record<TraceAction["type"], true> = {
+  setTrace: true,
+  editTrace: true,
+  traceForm: true,
+  focusTraceResult: true,
+  pinTraceResult: true,
+};
 
 export function isTraceAction(action: { type: string }): action is TraceAction {
-  return (TRACE_ACTIONS as readonly string[]).includes(action.type);
+  return Object.hasOwn(TRACE_ACTION_TYPES, action.type);
 }
 
 export function clampDepth(depth: number): number {
@@ -87,8 +106,25 @@ export function normalizeQuery(query: TraceQuery): TraceQuery {
     relations: relations.length ? relations : DEFAULT_TRACE_RELATIONS,
     // Every claim is the usual question: the canonical form then has no attribution at all.
     ...(query.attribution ? { attribution: query.attribution } : {}),
+    ...kindsPart(query.kinds),
   };
 }
+
+/** Kinds in vocabulary order, each once; none when every kind (or none) is asked for, which is the same. */
+function kindsPart(kinds: readonly NodeKind[] | null | undefined): { kinds?: readonly NodeKind[] } {
+  const ordered = NODE_KINDS.filter((kind) => kinds?.includes(kind));
+  return ordered.length && ordered.length < NODE_KINDS.length ? { kinds: ordered } : {};
+}
+
+/** Adds or removes one kind; every kind again means no limit. The last one stays, as with relations. */
+export function toggleTraceKind(kinds: readonly NodeKind[] | null | undefined, kind: NodeKind): NodeKind[] {
+  const current = kinds?.length ? kinds : NODE_KINDS;
+  const next = current.includes(kind) ? current.filter((k) => k !== kind) : [...current, kind];
+  return NODE_KINDS.filter((k) => (next.length ? next : current).includes(k));
+}
+
+const sameList = <T>(a: readonly T[] | null | undefined, b: readonly T[] | null | undefined) =>
+  (a ?? []).length === (b ?? []).length && (a ?? []).every((value, i) => b?.[i] === value);
 
 export function sameQuery(a: TraceQuery | null, b: TraceQuery | null): boolean {
   if (a === b) return true;
@@ -98,8 +134,8 @@ export function sameQuery(a: TraceQuery | null, b: TraceQuery | null): boolean {
     a.holder === b.holder &&
     a.depth === b.depth &&
     (a.attribution ?? null) === (b.attribution ?? null) &&
-    a.relations.length === b.relations.length &&
-    a.relations.every((relation, i) => b.relations[i] === relation)
+    sameList(a.relations, b.relations) &&
+    sameList(a.kinds, b.kinds)
   );
 }
 
@@ -128,12 +164,12 @@ export function reduceTrace(state: TraceState, action: TraceAction): TraceState 
       const query = action.query ? normalizeQuery(action.query) : null;
       // The same question again keeps the state, so history gets no duplicate entry.
       if (sameQuery(query, state.query)) return state;
-      return { ...state, query, focus: null };
+      return { ...state, query, focus: null, pinned: null };
     }
     case "editTrace": {
       if (!state.query) return state;
       const query = normalizeQuery({ ...state.query, ...action.change });
-      return sameQuery(query, state.query) ? state : { ...state, query, focus: null };
+      return sameQuery(query, state.query) ? state : { ...state, query, focus: null, pinned: null };
     }
     case "traceForm": {
       const { change } = action;
@@ -145,18 +181,28 @@ export function reduceTrace(state: TraceState, action: TraceAction): TraceState 
         });
       return withDraft(state, change);
     }
-    case "focusTraceResult":
-      return state.focus === action.node ? state : { ...state, focus: action.node };
+    case "focusTraceResult": {
+      const focus = action.node ?? state.pinned;
+      return state.focus === focus ? state : { ...state, focus };
+    }
+    case "pinTraceResult":
+      if (!state.query || (state.pinned === action.node && state.focus === action.node)) return state;
+      return { ...state, pinned: action.node, focus: action.node };
   }
 }
 
-/** A trace with the sets the graph needs, computed once per question so hovering costs nothing. */
+/** A trace with its reading and the sets the graph needs, computed once per question. */
 export interface TraceAnswer {
   query: TraceQuery;
   trace: Trace;
+  /** The answer in words, the direct ties and the chains grouped by the node they pass through. */
+  reading: TraceReading;
   /** Every node and claim on some result's path, the target included. */
   all: Emphasis;
-  /** Each result's own paths, by result node. */
+  /**
+   * Each result's own paths, by result node; for a node that chains only pass through (one the kinds
+   * leave out of the results), the paths through it. What clicking or hovering that node keeps bright.
+   */
   byResult: ReadonlyMap<string, Emphasis>;
 }
 
@@ -177,6 +223,7 @@ export function answerTrace(
       depth: query.depth,
       relations: query.relations,
       attribution: query.attribution ?? null,
+      kinds: query.kinds ?? null,
       cache,
     });
   } catch (error) {
@@ -184,23 +231,29 @@ export function answerTrace(
   }
   const allNodes = new Set<string>([trace.target]);
   const allClaims = new Set<string>();
-  const byResult = new Map<string, Emphasis>();
-  for (const result of trace.results) {
-    const nodes = new Set<string>();
-    const claims = new Set<string>();
-    for (const path of result.paths) {
-      for (const node of path.nodes) {
-        nodes.add(node);
-        allNodes.add(node);
-      }
-      for (const claim of path.claims) {
-        claims.add(claim.id);
-        allClaims.add(claim.id);
-      }
+  const byResult = new Map<string, { nodes: Set<string>; claims: Set<string> }>();
+  const passing = new Map<string, { nodes: Set<string>; claims: Set<string> }>();
+  const add = (sets: typeof byResult, node: string, path: LinkagePath) => {
+    let found = sets.get(node);
+    if (!found) {
+      found = { nodes: new Set(), claims: new Set() };
+      sets.set(node, found);
     }
-    byResult.set(result.node, { nodes, claims });
+    for (const id of path.nodes) found.nodes.add(id);
+    for (const claim of path.claims) found.claims.add(claim.id);
+  };
+  for (const result of trace.results) {
+    for (const path of result.paths) {
+      add(byResult, result.node, path);
+      for (const node of path.nodes) allNodes.add(node);
+      for (const claim of path.claims) allClaims.add(claim.id);
+      for (const node of path.nodes.slice(1, -1)) add(passing, node, path);
+    }
   }
-  return { ok: true, answer: { query, trace, all: { nodes: allNodes, claims: allClaims }, byResult } };
+  for (const [node, sets] of passing) if (!byResult.has(node)) byResult.set(node, sets);
+  const all = { nodes: allNodes, claims: allClaims };
+  const reading = readTrace(graph, trace);
+  return { ok: true, answer: { query, trace, reading, all, byResult } };
 }
 
 /** Remembers the last answer per question object: the store hands the same object until it changes. */

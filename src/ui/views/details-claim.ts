@@ -4,8 +4,8 @@
 // carry are the panel's (DetailsActions). Text reaches the DOM as text only.
 import type { FindingRecord } from "../../graph/build.ts";
 import { claimVoice } from "../../graph/records.ts";
-import { ATTRIBUTION_STYLES, MODALITY_STYLES, RELATION_STYLES } from "../../model/vocabulary.ts";
-import { type ClaimEntry, claimSentence, disputedSentence, type NodeRef } from "../state/details.ts";
+import { ATTRIBUTION_STYLES, MODALITY_STYLES } from "../../model/vocabulary.ts";
+import { type ClaimEntry, disputedSentence, type NodeRef } from "../state/details.ts";
 import { el, kindSwatch } from "./dom.ts";
 
 /** What a click in the panel does: move the selection (and the camera) or clear the filters. */
@@ -114,7 +114,18 @@ export function voiceAndEvidence(entry: ClaimEntry): (HTMLElement | null)[] {
   ];
 }
 
-/** One claim in a node's list: its sentence with neighbour buttons, what backs it, and a way in. */
+/** The claim's two ends, each a button to it (the one already shown in bold), source first. */
+export function claimEnds(actions: DetailsActions, entry: ClaimEntry, current: string | null): HTMLElement {
+  return el(
+    "p",
+    { class: "claim-ends" },
+    nodeButton(actions, entry.source, current),
+    el("span", { class: "claim-ends-arrow", text: " → ", attrs: { "aria-label": "to" } }),
+    nodeButton(actions, entry.target, current),
+  );
+}
+
+/** One claim in a node's list: its sentence, its ends as buttons, what backs it, and a way in. */
 export function claimItem(actions: DetailsActions, entry: ClaimEntry, current: string): HTMLElement {
   const marker = modalityMarker(entry);
   return el(
@@ -127,15 +138,8 @@ export function claimItem(actions: DetailsActions, entry: ClaimEntry, current: s
         "data-modality": entry.modality,
       },
     },
-    el(
-      "p",
-      { class: "claim-sentence" },
-      nodeButton(actions, entry.source, current),
-      ` ${RELATION_STYLES[entry.relation].verb} `,
-      nodeButton(actions, entry.target, current),
-      marker ? " " : null,
-      marker,
-    ),
+    el("p", { class: "claim-sentence" }, entry.sentence, marker ? " " : null, marker),
+    claimEnds(actions, entry, current),
     entry.qualifier ? el("p", { class: "claim-qualifier", text: `“${entry.qualifier}”` }) : null,
     ...voiceAndEvidence(entry),
     entry.speaker ? el("p", { class: "claim-speaker", text: `Said by ${entry.speaker}` }) : null,
@@ -143,7 +147,7 @@ export function claimItem(actions: DetailsActions, entry: ClaimEntry, current: s
     el("button", {
       class: "link-button link-button-small",
       text: "Claim details",
-      attrs: { type: "button", "aria-label": `Details of the claim: ${claimSentence(entry)}` },
+      attrs: { type: "button", "aria-label": `Details of the claim: ${entry.sentence}` },
       on: { click: () => actions.selectClaim(entry.id) },
     }),
   );

@@ -4,6 +4,7 @@
 import { EXPORT_FORMATS, FORMATS } from "../../formats/index.ts";
 import { el } from "./dom.ts";
 import type { ExportCommands, ExportScope, ImageFormat } from "./import-export.ts";
+import { keepFocusInside, openModal } from "./modal.ts";
 
 /** The images of the current view, beside the data formats of FORMATS. */
 export const IMAGE_FORMATS: Record<ImageFormat, { label: string; hint: string }> = {
@@ -78,32 +79,34 @@ export function createExportDialog(commands: ExportCommands) {
     class: "export-hint",
     text: "Images need the network view, which this browser cannot draw.",
   });
-  const exportDialog = el(
-    "dialog",
-    { class: "io-dialog", id: "export-dialog", attrs: { "aria-labelledby": "export-title" } },
-    el("h2", { id: "export-title", text: "Export" }),
+  const exportDialog = keepFocusInside(
     el(
-      "fieldset",
-      { class: "export-scope" },
-      el("legend", { text: "Data" }),
-      scopeInput("all", "The whole graph", true),
-      visibleOption,
-      scopeHint,
-    ),
-    el("ul", { class: "export-list" }, ...dataButtons),
-    el("h3", { text: "Images of the current view" }),
-    imageList,
-    imageNote,
-    exportStatus,
-    el(
-      "div",
-      { class: "io-dialog-actions" },
-      el("button", {
-        class: "button button-quiet",
-        text: "Close",
-        attrs: { type: "button" },
-        on: { click: () => exportDialog.close() },
-      }),
+      "dialog",
+      { class: "io-dialog", id: "export-dialog", attrs: { "aria-labelledby": "export-title" } },
+      el("h2", { id: "export-title", text: "Export" }),
+      el(
+        "fieldset",
+        { class: "export-scope" },
+        el("legend", { text: "Data" }),
+        scopeInput("all", "The whole graph", true),
+        visibleOption,
+        scopeHint,
+      ),
+      el("ul", { class: "export-list" }, ...dataButtons),
+      el("h3", { text: "Images of the current view" }),
+      imageList,
+      imageNote,
+      exportStatus,
+      el(
+        "div",
+        { class: "io-dialog-actions" },
+        el("button", {
+          class: "button button-quiet",
+          text: "Close",
+          attrs: { type: "button" },
+          on: { click: () => exportDialog.close() },
+        }),
+      ),
     ),
   );
   const openExport = () => {
@@ -112,7 +115,7 @@ export function createExportDialog(commands: ExportCommands) {
     imageList.hidden = !drawable;
     imageNote.hidden = drawable;
     exportStatus.textContent = "";
-    exportDialog.showModal();
+    openModal(exportDialog);
   };
 
   return { element: exportDialog, open: openExport };

@@ -1,6 +1,7 @@
-// The buttons over the canvas: zoom, zoom to fit, and the layout's rerun, stop and reset. They call
-// the commands they are given (the camera and layout controllers, wired by app.ts); they watch whether
-// the network is drawn (no buttons otherwise) and whether the layout is running.
+// The buttons under the canvas: zoom, zoom to fit, and the layout's rerun, stop and reset (which also
+// frames the graph again). They call the commands they are given (the camera and layout controllers,
+// wired by app.ts); they watch whether the network is drawn (no buttons otherwise) and whether the
+// layout is running.
 import { type Store, watch } from "../state/store.ts";
 import { el } from "./dom.ts";
 
@@ -48,7 +49,13 @@ export function createGraphControls(store: Store, commands: GraphCommands) {
       "aria-label": "Reset the layout",
       title: "Go back to the standard layout (the same on every load)",
     },
-    on: { click: () => commands.resetLayout() },
+    on: {
+      click: () => {
+        commands.resetLayout();
+        // sigma takes the moved nodes in at its next frame; frame them once it has.
+        requestAnimationFrame(() => requestAnimationFrame(() => commands.fit()));
+      },
+    },
   });
   const element = el(
     "div",

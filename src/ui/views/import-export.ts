@@ -6,6 +6,7 @@
 import type { FormatId, ImportMapping } from "../../formats/types.ts";
 import { NODE_KINDS, type NodeKind } from "../../model/vocabulary.ts";
 import { el } from "./dom.ts";
+import { keepFocusInside, openModal } from "./modal.ts";
 import "./import-export.css";
 
 export type ImageFormat = "png-1x" | "png-2x" | "svg";
@@ -84,6 +85,7 @@ function importDialog(onFile: (file: File) => void) {
       }),
     ),
   );
+  keepFocusInside(dialog);
   fileInput.addEventListener("change", () => {
     const file = fileInput.files?.[0];
     if (!file) return;
@@ -112,20 +114,35 @@ function importStatus(backToCurated: () => void) {
     text,
     progress,
   );
-  const errorTitle = el("strong", { class: "import-error-title" });
-  const errorList = el("ul", { class: "import-error-list" });
-  const error = el(
-    "div",
-    { class: "import-error", id: "import-error", attrs: { role: "alert", hidden: true } },
-    errorTitle,
-    errorList,
-    el("p", { text: "The graph shown has not changed." }),
-    el("button", {
-      class: "button button-quiet",
-      text: "Dismiss",
-      attrs: { type: "button" },
-      on: { click: () => (error.hidden = true) },
-    }),
+  const errorTitle = el("h2", { class: "import-error-title", id: "import-error-title" });
+  const errorList = el("ul", {
+    class: "import-error-list",
+    attrs: { tabindex: "0", "aria-label": "Problems" },
+  });
+  // A modal dialog, not a strip: a long list scrolls inside it, its Dismiss button stays in view,
+  // and Esc closes it (modal.ts).
+  const error = keepFocusInside(
+    el(
+      "dialog",
+      {
+        class: "io-dialog import-error",
+        id: "import-error",
+        attrs: { role: "alertdialog", "aria-labelledby": "import-error-title" },
+      },
+      errorTitle,
+      errorList,
+      el("p", { text: "The graph shown has not changed." }),
+      el(
+        "div",
+        { class: "io-dialog-actions" },
+        el("button", {
+          class: "button button-quiet",
+          text: "Dismiss",
+          attrs: { type: "button" },
+          on: { click: () => error.close() },
+        }),
+      ),
+    ),
   );
   const bannerText = el("span", { class: "imported-banner-text" });
   const banner = el(
@@ -144,7 +161,7 @@ function importStatus(backToCurated: () => void) {
   return {
     strip: el("div", { class: "io-strip" }, banner, status, error),
     progress(name: string, fraction: number | null, phase: string) {
-      error.hidden = true;
+      if (error.open) error.close();
       status.hidden = false;
       text.textContent = `Importing ${name}: ${phase}${fraction === null ? "…" : ` ${Math.round(fraction * 100)}%`}`;
       if (fraction === null) progress.removeAttribute("value");
@@ -153,9 +170,9 @@ function importStatus(backToCurated: () => void) {
     done: () => (status.hidden = true),
     failed(name: string, messages: readonly string[]) {
       status.hidden = true;
-      error.hidden = false;
       errorTitle.textContent = `Could not import ${name}`;
       errorList.replaceChildren(...messages.map((message) => el("li", { text: message })));
+      openModal(error);
     },
     banner(text: string | null, detail: string) {
       banner.hidden = text === null;
@@ -206,7 +223,7 @@ export function createImportExport(commands: ImportExportCommands) {
     id: "import-button",
     text: "Import…",
     attrs: { type: "button", title: "Open a GEXF, GraphML or JSON graph (or drop one on the page)" },
-    on: { click: () => dialog.dialog.showModal() },
+    on: { click: () => openModal(dialog.dialog) },
   });
   const exportButton = el("button", {
     class: "switch-button io-button",

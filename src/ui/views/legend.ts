@@ -1,7 +1,8 @@
 // The legend, which is also the kind, relation, attribution and modality filter: every colour, shape
-// and line cue is explained once, and each value is a toggle button with its visible count. Wording
-// comes from the model's tables; how attributions are drawn, from ATTRIBUTION_LOOKS. Watches the
-// filters and the visible counts; dispatches the toggles.
+// and line cue is explained once, and each value is a toggle button with its visible count. Also the
+// compact key over the network (the three kinds and three relations), which needs no scrolling to see.
+// Wording comes from the model's tables; how attributions are drawn, from ATTRIBUTION_LOOKS. Watches
+// the filters and the visible counts; dispatches the toggles.
 import {
   ATTRIBUTION_STYLES,
   ATTRIBUTIONS,
@@ -25,8 +26,12 @@ interface Toggle {
   count: HTMLElement;
 }
 
+/**
+ * The button's name is its visible text, "Actors 7", so speech input can say what it sees (WCAG 2.5.3);
+ * aria-pressed says whether the value is shown.
+ */
 function toggleButton(swatch: Element, label: string, description: string, onClick: () => void): Toggle {
-  const count = el("span", { class: "legend-count", attrs: { "aria-hidden": "true" } });
+  const count = el("span", { class: "legend-count" });
   const button = el(
     "button",
     {
@@ -96,10 +101,6 @@ function toggleGroup<T extends string>(store: Store, group: ToggleGroup<T>) {
         const count = group.count(counts, value);
         toggle.button.setAttribute("aria-pressed", String(on));
         toggle.count.textContent = String(count);
-        toggle.button.setAttribute(
-          "aria-label",
-          `${group.label(value)}: ${on ? `${count} shown` : "hidden"}`,
-        );
       }
     },
   };
@@ -196,6 +197,21 @@ function legendCues(sides: string): HTMLElement {
       el("span", { class: "cue-glyph", text: "◌" }),
       el("span", { text: "Bigger node: more claims. Curves: several claims between one pair" }),
     ),
+  );
+}
+
+/**
+ * The compact key drawn with the network: each kind's shape and colour and each relation's line, so a
+ * newcomer reads the picture in the first seconds, before the sidebar's legend scrolls into view.
+ */
+export function createLegendKey(): HTMLElement {
+  const item = (swatch: Element, text: string) =>
+    el("li", { class: "graph-key-item" }, swatch, el("span", { text }));
+  return el(
+    "ul",
+    { class: "graph-key", id: "graph-key", attrs: { "aria-label": "Key to the network" } },
+    ...NODE_KINDS.map((kind) => item(kindSwatch(kind, 13), KIND_STYLES[kind].label)),
+    ...RELATIONS.map((relation) => item(relationSwatch(relation), RELATION_STYLES[relation].label)),
   );
 }
 

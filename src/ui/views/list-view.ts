@@ -1,8 +1,9 @@
 // The list view: every visible node and claim as real tables, under the same filters as the graph.
 // It is the accessible alternative to the canvas: buttons in rows select, the panel explains.
 // Watches the view, what is visible and the selection; drawn only while it is open.
-import { claimVoice } from "../../graph/records.ts";
-import type { ClaimAttributes, LinkageGraph } from "../../graph/types.ts";
+import { type ClaimRecord, claimRecord, claimVoice } from "../../graph/records.ts";
+import { claimSentence, holderNames } from "../../graph/sentences.ts";
+import type { LinkageGraph } from "../../graph/types.ts";
 import { KIND_STYLES, RELATION_STYLES } from "../../model/vocabulary.ts";
 import type { Derived } from "../state/derived.ts";
 import type { Selection } from "../state/explorer-state.ts";
@@ -48,18 +49,9 @@ function table(caption: string, headers: readonly string[], rows: HTMLTableRowEl
 type SelectButton = (selection: Selection, text: string) => HTMLButtonElement;
 
 /** Who says a claim, in words: the document's own voice or its holders, then inferred and hedged marks. */
-function holdersText(graph: LinkageGraph, attributes: ClaimAttributes): string {
-  const voice = claimVoice({
-    attribution: attributes.attribution ?? null,
-    modality: attributes.modality ?? null,
-    evidence: attributes.evidence ?? null,
-    note: attributes.note,
-  });
-  const holders = attributes.heldBy
-    .filter((h) => graph.hasNode(h))
-    .map((h) => graph.getNodeAttribute(h, "label"))
-    .join(" and ");
-  const who = voice.lead ?? holders;
+function holdersText(graph: LinkageGraph, claim: ClaimRecord): string {
+  const voice = claimVoice(claim);
+  const who = voice.lead ?? holderNames(graph, claim);
   return voice.markers.length ? `${who} (${voice.markers.join(", ")})` : who;
 }
 
@@ -76,19 +68,16 @@ function nodeRow(graph: LinkageGraph, id: string, button: SelectButton): HTMLTab
 }
 
 function claimRow(graph: LinkageGraph, id: string, button: SelectButton): HTMLTableRowElement {
-  const attributes = graph.getEdgeAttributes(id);
-  const [source, target] = graph.extremities(id);
-  const label = (node: string) => graph.getNodeAttribute(node, "label");
-  const sentence = `${label(source)} ${RELATION_STYLES[attributes.relation].verb} ${label(target)}`;
+  const claim = claimRecord(graph, id);
   return el(
     "tr",
     { attrs: { "data-claim": id } },
-    el("th", { attrs: { scope: "row" } }, button({ type: "claim", id }, sentence)),
-    el("td", {}, relationSwatch(attributes.relation), ` ${RELATION_STYLES[attributes.relation].label}`),
+    el("th", { attrs: { scope: "row" } }, button({ type: "claim", id }, claimSentence(graph, claim))),
+    el("td", {}, relationSwatch(claim.relation), ` ${RELATION_STYLES[claim.relation].label}`),
     // What the canvas shows by grey and lightness, in words: the document's voice, inferred, hedged.
-    el("td", { text: holdersText(graph, attributes) }),
-    el("td", { text: attributes.qualifier ?? "" }),
-    el("td", { text: attributes.findings.map((ref) => ref.slice(ref.lastIndexOf("#") + 1)).join(", ") }),
+    el("td", { text: holdersText(graph, claim) }),
+    el("td", { text: claim.qualifier ?? "" }),
+    el("td", { text: claim.findings.map((ref) => ref.slice(ref.lastIndexOf("#") + 1)).join(", ") }),
   );
 }
 

@@ -1,25 +1,35 @@
-// Under the position matrix: the chosen cell's claims (sentence, qualifier, hedge, who the document
-// says differ, findings) and the findings it cites, with a way to see them in the network. Or, with
-// no cell chosen, how to choose one. Builds from the matrix's plain data; dispatches setView.
+// Under the position matrix: the chosen cell's claims (sentence, qualifier, hedge, which are contested
+// and how, who the document says differ, findings) and the findings it cites, with a way to see them in
+// the network. Or, with no cell chosen, how to choose one. Builds from the matrix's plain data;
+// dispatches setView.
 import type { PositionMatrix } from "../../graph/position-matrix.ts";
 import type { ClaimRecord } from "../../graph/records.ts";
+import { countOf } from "../../graph/sentences.ts";
 import { MODALITY_STYLES } from "../../model/vocabulary.ts";
 import { disputedSentence } from "../state/details.ts";
+import type { MatrixContest } from "../state/matrix-contest.ts";
 import type { MatrixCell } from "../state/perspective.ts";
 import type { Store } from "../state/store.ts";
 import { el } from "./dom.ts";
 import { cellClaims, POSITION_TEXT, shortRef } from "./matrix-grid.ts";
 
-function claimEntry(
-  claim: ClaimRecord,
-  label: (id: string) => string,
-  sentence: (claim: ClaimRecord) => string,
-) {
+/** How the cell's claims are worded: labels, sentences, and which are contested. */
+interface CellWords {
+  label: (id: string) => string;
+  sentence: (claim: ClaimRecord) => string;
+  contest: MatrixContest | null;
+}
+
+function claimEntry(claim: ClaimRecord, { label, sentence, contest }: CellWords) {
   const marker = claim.modality ? MODALITY_STYLES[claim.modality].marker : "";
+  const contested = contest?.byClaim.get(claim.id);
   return el(
     "li",
     { class: "claim", attrs: { "data-claim": claim.id } },
     el("p", { class: "claim-sentence", text: sentence(claim) }),
+    contested
+      ? el("p", { class: "claim-contested", text: `Contested: ${contested.join(", ").toLowerCase()}` })
+      : null,
     claim.qualifier ? el("p", { class: "claim-qualifier", text: `“${claim.qualifier}”` }) : null,
     marker
       ? el("p", { class: "claim-marker", text: marker, attrs: { "data-modality": claim.modality } })
@@ -31,13 +41,29 @@ function claimEntry(
   );
 }
 
+/** "List the three differences on …": Compare's list for the column, as the column's count opens it. */
+function differencesButton(store: Store, column: string, { label, contest }: CellWords): HTMLElement | null {
+  const count = contest?.byColumn.get(column) ?? 0;
+  if (!contest || !count) return null;
+  const [a, b] = contest.holders;
+  return el("button", {
+    class: "button button-quiet",
+    text: `List the ${countOf(count, "difference")} on ${label(column)}`,
+    attrs: { type: "button" },
+    on: {
+      click: () =>
+        store.dispatch({ type: "setPerspective", perspective: { mode: "compare", a, b, on: column } }),
+    },
+  });
+}
+
 /** Shows `cell` of `matrix` in `box`, or the hint when there is none (or it left the matrix). */
 export function showCellDetails(
   box: HTMLElement,
   store: Store,
   matrix: PositionMatrix | null,
   cell: MatrixCell | null,
-  words: { label: (id: string) => string; sentence: (claim: ClaimRecord) => string },
+  words: CellWords,
 ): void {
   const row = cell && matrix?.rows.find((r) => r.holder === cell.holder);
   const index = cell && matrix ? matrix.columns.findIndex((c) => c.id === cell.column) : -1;
@@ -57,11 +83,7 @@ export function showCellDetails(
       class: "details-subtitle",
       text: `${words.label(cell.holder)} on ${words.label(cell.column)}: ${POSITION_TEXT[found.position].text}`,
     }),
-    el(
-      "ul",
-      { class: "claim-list" },
-      ...cellClaims(found).map((claim) => claimEntry(claim, words.label, words.sentence)),
-    ),
+    el("ul", { class: "claim-list" }, ...cellClaims(found).map((claim) => claimEntry(claim, words))),
     el(
       "ul",
       { class: "finding-list", attrs: { "aria-label": "Findings cited" } },
@@ -74,11 +96,16 @@ export function showCellDetails(
         ),
       ),
     ),
-    el("button", {
-      class: "button",
-      text: "Show in the network",
-      attrs: { type: "button" },
-      on: { click: () => store.dispatch({ type: "setView", view: "graph" }) },
-    }),
+    el(
+      "div",
+      { class: "matrix-cell-actions" },
+      el("button", {
+        class: "button",
+        text: "Show in the network",
+        attrs: { type: "button" },
+        on: { click: () => store.dispatch({ type: "setView", view: "graph" }) },
+      }),
+      differencesButton(store, cell.column, words),
+    ),
   );
 }

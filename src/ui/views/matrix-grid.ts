@@ -1,7 +1,9 @@
-// The position matrix's table: a header row of issues and treaties, then one row per actor, each cell
-// a symbol and a word (never colour alone), its findings, "differ (sides not stated)" where the
-// document leaves the sides unassigned, and a marker on hedged cells; every cell also read out whole
-// through its label. Builds rows from graph/position-matrix.ts's plain data; no state, no listeners.
+// The position matrix's table: a header row of issues and treaties, each with the count of differences
+// between the two sides that touch it (a button: matrix-view opens Compare's list for the column), then
+// one row per actor, each cell a symbol and a word (never colour alone), how many of its claims are
+// contested, its findings, "differ (sides not stated)" where the document leaves the sides unassigned,
+// and a marker on hedged cells; every cell also read out whole through its label. Builds rows from
+// graph/position-matrix.ts's plain data and state/matrix-contest.ts; no state, no listeners.
 import type {
   CellPosition,
   PositionCell,
@@ -10,7 +12,10 @@ import type {
   PositionRow,
 } from "../../graph/position-matrix.ts";
 import type { ClaimRecord } from "../../graph/records.ts";
+import { countOf, labelOf } from "../../graph/sentences.ts";
+import type { LinkageGraph } from "../../graph/types.ts";
 import { KIND_STYLES, MODALITY_STYLES } from "../../model/vocabulary.ts";
+import type { MatrixContest } from "../state/matrix-contest.ts";
 import { el, kindSwatch } from "./dom.ts";
 
 /** What each position looks like: a symbol and a word, so colour is never the only cue. */
@@ -64,7 +69,33 @@ export function matrixKey(): HTMLElement {
   );
 }
 
-function columnHeader(column: PositionColumn): HTMLElement {
+/** How the grid words things: claims as sentences, node labels, and the contested claims and counts. */
+export interface GridWords {
+  graph: LinkageGraph;
+  sentence: (claim: ClaimRecord) => string;
+  contest: MatrixContest | null;
+}
+
+/** "3 contested": a button that opens the differences between the two sides touching the column. */
+function contestedButton(column: PositionColumn, words: GridWords): HTMLElement | null {
+  const count = words.contest?.byColumn.get(column.id) ?? 0;
+  if (!count || !words.contest) return el("span", { class: "matrix-contested" });
+  const [a, b] = words.contest.holders.map((id) => labelOf(words.graph, id));
+  return el("button", {
+    class: "matrix-contested link-button",
+    text: `${count} contested`,
+    attrs: {
+      type: "button",
+      // The grid keeps one Tab stop; keyboard users reach the list from a cell's details.
+      tabindex: "-1",
+      "data-contested": column.id,
+      // The name starts with the visible words (WCAG 2.5.3), then says what they open.
+      "aria-label": `${count} contested: list the differences between ${a} and ${b} that touch ${column.label}`,
+    },
+  });
+}
+
+function columnHeader(column: PositionColumn, words: GridWords): HTMLElement {
   return el(
     "th",
     {
@@ -73,15 +104,12 @@ function columnHeader(column: PositionColumn): HTMLElement {
         role: "columnheader",
         scope: "col",
         "data-column": column.id,
-        title: `${KIND_STYLES[column.kind].label}: ${column.label}. ${column.contestedness} disagreement${column.contestedness === 1 ? "" : "s"} touch it.`,
+        title: `${KIND_STYLES[column.kind].label}: ${column.label}. ${countOf(column.contestedness, "disagreement")} between any two actors touch it.`,
       },
     },
     kindSwatch(column.kind, 11),
     el("span", { class: "matrix-column-label", text: column.label }),
-    el("span", {
-      class: "matrix-contested",
-      text: column.contestedness ? `${column.contestedness}× contested` : "",
-    }),
+    contestedButton(column, words),
   );
 }
 
@@ -91,27 +119,34 @@ interface CellContext {
   r: number;
   c: number;
   column: PositionColumn | undefined;
-  sentence: (claim: ClaimRecord) => string;
+  words: GridWords;
   summaries: ReadonlyMap<string, string>;
 }
 
-function matrixCell(
-  cell: PositionCell,
-  { row, r, c, column, sentence, summaries }: CellContext,
-): HTMLElement {
+/** The cell's own claims (stances and linkages) that are in a disagreement between the two sides. */
+export function contestedClaims(cell: PositionCell, contest: MatrixContest | null): ClaimRecord[] {
+  return [...cell.stances, ...cell.linkages].filter((claim) => contest?.byClaim.has(claim.id));
+}
+
+function matrixCell(cell: PositionCell, { row, r, c, column, words, summaries }: CellContext): HTMLElement {
   const look = POSITION_TEXT[cell.position];
   const findings = cell.findings.map(shortRef);
+  const contested = contestedClaims(cell, words.contest).length;
   // A stance or linkage beside a difference the document leaves unassigned: both are said.
   const alsoDiffer = cell.disputed.length > 0 && cell.position !== "differ-unassigned";
   const reading = [
     look.text,
+    contested ? `${countOf(contested, "claim")} contested` : "",
     alsoDiffer ? `also ${POSITION_TEXT["differ-unassigned"].text}` : "",
     cell.hedged ? HEDGED_MARK.text : "",
   ]
     .filter(Boolean)
     .join("; ");
   const title = [
-    ...cellClaims(cell).map(sentence),
+    ...cellClaims(cell).map(
+      (claim) =>
+        `${words.sentence(claim)}${words.contest?.byClaim.has(claim.id) ? ` (contested: ${words.contest.byClaim.get(claim.id)?.join(", ").toLowerCase()})` : ""}`,
+    ),
     ...cell.findings.map((ref) => `${shortRef(ref)}: ${summaries.get(ref) ?? ""}`),
   ].join("\n");
   return el(
@@ -128,12 +163,35 @@ function matrixCell(
         "data-position": cell.position,
         "data-hedged": cell.hedged,
         "aria-selected": "false",
-        "aria-label": `${row.label} on ${column?.label ?? cell.column}: ${reading}${findings.length ? `; findings ${findings.join(", ")}` : ""}`,
         title: title || null,
       },
     },
-    el("span", { class: "cell-symbol", text: look.symbol, attrs: { "aria-hidden": "true" } }),
+    // The cell's name is its content, not an aria-label (which would have to start with the visible
+    // words): one sentence for screen readers, whose cell it is first, and the visible marks hidden
+    // from them, so nothing is read twice or run together.
+    el("span", {
+      class: "visually-hidden",
+      text: `${row.label} on ${column?.label ?? cell.column}: ${reading}${findings.length ? `; findings ${findings.join(", ")}` : ""}`,
+    }),
+    el(
+      "span",
+      { class: "cell-shown", attrs: { "aria-hidden": "true" } },
+      ...cellMarks(cell, look, contested, alsoDiffer, findings),
+    ),
+  );
+}
+
+function cellMarks(
+  cell: PositionCell,
+  look: (typeof POSITION_TEXT)[keyof typeof POSITION_TEXT],
+  contested: number,
+  alsoDiffer: boolean,
+  findings: string[],
+): (HTMLElement | null)[] {
+  return [
+    el("span", { class: "cell-symbol", text: look.symbol }),
     cell.position === "none" ? null : el("span", { class: "cell-text", text: look.text }),
+    contested ? el("span", { class: "cell-text cell-contested", text: `${contested} contested` }) : null,
     alsoDiffer
       ? el("span", { class: "cell-text cell-also", text: POSITION_TEXT["differ-unassigned"].text })
       : null,
@@ -141,23 +199,18 @@ function matrixCell(
       ? el(
           "span",
           { class: "cell-hedged", attrs: { title: HEDGED_MARK.text } },
-          el("span", { text: HEDGED_MARK.symbol, attrs: { "aria-hidden": "true" } }),
-          el("span", { class: "visually-hidden", text: ` (${HEDGED_MARK.text})` }),
+          el("span", { text: HEDGED_MARK.symbol }),
         )
       : null,
     findings.length ? el("span", { class: "cell-findings", text: findings.join(", ") }) : null,
-  );
+  ];
 }
 
 /**
  * Fills `grid` with the matrix, cut to MAX_ROWS by MAX_COLUMNS, and returns the note under it: what
  * was cut, or that nothing passes the filters; null when there is nothing to say.
  */
-export function fillGrid(
-  grid: HTMLTableElement,
-  matrix: PositionMatrix,
-  sentence: (claim: ClaimRecord) => string,
-): string | null {
+export function fillGrid(grid: HTMLTableElement, matrix: PositionMatrix, words: GridWords): string | null {
   const summaries = new Map(matrix.findings.map((f) => [f.id, f.summary]));
   const columns = matrix.columns.slice(0, MAX_COLUMNS);
   const rows = matrix.rows.slice(0, MAX_ROWS);
@@ -170,7 +223,7 @@ export function fillGrid(
       "tr",
       { attrs: { role: "row" } },
       el("th", { text: "Actor", attrs: { role: "columnheader", scope: "col" } }),
-      ...columns.map(columnHeader),
+      ...columns.map((column) => columnHeader(column, words)),
     ),
   );
   const body = el(
@@ -186,7 +239,7 @@ export function fillGrid(
         }),
         ...row.cells
           .slice(0, MAX_COLUMNS)
-          .map((cell, c) => matrixCell(cell, { row, r, c, column: columns[c], sentence, summaries })),
+          .map((cell, c) => matrixCell(cell, { row, r, c, column: columns[c], words, summaries })),
       ),
     ),
   );

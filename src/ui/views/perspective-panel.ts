@@ -1,42 +1,20 @@
 // The sidebar's Perspective section: everyone, one holder's lens, or Compare (holder A against B),
 // and the legend of what the network then shows (the faded claims, or the compare roles with their
-// counts). Choices come from the graph's holders; changes become setPerspective actions. Watches the
-// perspective and what is visible; reads the shared lens and Compare layer (state/derived.ts).
+// counts). Each role's row is a toggle: a role turned off fades on the network and leaves Compare's
+// lists (toggleCompareRole). Choices come from the graph's holders; changes become setPerspective
+// actions. Watches the perspective and what is visible; reads the shared lens and Compare layer.
 import { type ClaimRole, PATTERN_TEXT } from "../../graph/perspectives.ts";
+import { labelOf } from "../../graph/sentences.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
 import type { Derived } from "../state/derived.ts";
 import { holdersOf } from "../state/holders.ts";
-import { ATTRIBUTION_LOOKS, COMPARE_ROLE_STYLES, COMPARE_ROLES } from "../state/looks.ts";
-import { type Perspective, switchMode } from "../state/perspective.ts";
-import { type PerspectiveLayer, roleCounts } from "../state/perspective-layer.ts";
+import { COMPARE_ROLE_STYLES, COMPARE_ROLES } from "../state/looks.ts";
+import { type ComparePerspective, type Perspective, switchMode } from "../state/perspective.ts";
+import { type PerspectiveLayer, roleCounts, roleLabel } from "../state/perspective-layer.ts";
 import { type Store, watch } from "../state/store.ts";
+import { roleSwatch } from "./compare-swatch.ts";
 import { el } from "./dom.ts";
-
-const SVG = "http://www.w3.org/2000/svg";
-
-/** A line in the role's colour and width; the document's claims keep their tail mark. */
-function roleSwatch(role: ClaimRole): SVGSVGElement {
-  const style = COMPARE_ROLE_STYLES[role];
-  const root = document.createElementNS(SVG, "svg");
-  for (const [name, value] of Object.entries({ width: 36, height: 12, viewBox: "0 0 36 12" }))
-    root.setAttribute(name, String(value));
-  root.setAttribute("aria-hidden", "true");
-  root.setAttribute("class", "swatch swatch-line");
-  const line = document.createElementNS(SVG, "line");
-  for (const [name, value] of Object.entries({ x1: 1, y1: 6, x2: 35, y2: 6, stroke: style.color }))
-    line.setAttribute(name, String(value));
-  line.setAttribute("stroke-width", String(Math.max(1.6, style.size * 1.1)));
-  root.append(line);
-  // Differences with sides not stated are the document's own claims, drawn with its tail mark.
-  if (role === "differ-unassigned" && ATTRIBUTION_LOOKS.document.tail) {
-    line.setAttribute("x1", "8");
-    const dot = document.createElementNS(SVG, "circle");
-    for (const [name, value] of Object.entries({ cx: 5, cy: 6, r: 3.8, fill: style.color }))
-      dot.setAttribute(name, String(value));
-    root.append(dot);
-  }
-  return root;
-}
+import { sidebarSection } from "./sidebar-section.ts";
 
 const MODES: { mode: Perspective["mode"]; text: string; title: string }[] = [
   { mode: "off", text: "Everyone", title: "Show every claim alike" },
@@ -111,26 +89,44 @@ function perspectiveChoice(store: Store, graph: LinkageGraph, holders: readonly 
   return { elements, show };
 }
 
-/** What Compare draws: each role with its count, and what rests on inferred holders, counted apart. */
-function compareLegend(graph: LinkageGraph) {
-  const label = (id: string) => (graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id);
-  const roleParts = new Map<ClaimRole, { label: HTMLElement; count: HTMLElement }>();
+/** What Compare draws: each role with its count, a toggle; what rests on inferred holders, counted apart. */
+function compareLegend(store: Store, graph: LinkageGraph) {
+  const label = (id: string) => labelOf(graph, id);
+  const roleParts = new Map<
+    ClaimRole,
+    { button: HTMLButtonElement; label: HTMLElement; count: HTMLElement }
+  >();
   const roles = el(
     "ul",
-    { class: "legend-cues compare-legend", attrs: { "aria-label": "Compare colours" } },
+    {
+      class: "legend-cues compare-legend",
+      attrs: { "aria-label": "Compare colours: click one to show or fade it" },
+    },
     ...COMPARE_ROLES.map((role) => {
       const parts = {
         label: el("span", { class: "compare-role-label" }),
         count: el("span", { class: "legend-count" }),
       };
-      roleParts.set(role, parts);
-      return el("li", { attrs: { "data-role": role } }, roleSwatch(role), parts.label, parts.count);
+      const button = el(
+        "button",
+        {
+          class: "legend-toggle compare-role-toggle",
+          attrs: { type: "button", "aria-pressed": "true" },
+          on: { click: () => store.dispatch({ type: "toggleCompareRole", role }) },
+        },
+        el("span", { class: "legend-check", attrs: { "aria-hidden": "true" } }),
+        roleSwatch(role),
+        parts.label,
+        parts.count,
+      );
+      roleParts.set(role, { ...parts, button });
+      return el("li", { attrs: { "data-role": role } }, button);
     }),
     el(
       "li",
       {},
       el("span", { class: "cue-glyph", text: "◌" }),
-      el("span", { text: "Faint: held by neither" }),
+      el("span", { text: "Faint: held by neither, or a role turned off" }),
     ),
   );
   const inferredList = el("ul", { class: "legend-cues compare-inferred-list" });
@@ -144,14 +140,19 @@ function compareLegend(graph: LinkageGraph) {
     }),
     inferredList,
   );
-  const show = (perspective: Extract<Perspective, { mode: "compare" }>, layer: PerspectiveLayer | null) => {
+  const show = (perspective: ComparePerspective, layer: PerspectiveLayer | null) => {
     const counts = roleCounts(layer);
-    const fill = (text: string) =>
-      text.replace("{a}", label(perspective.a)).replace("{b}", label(perspective.b));
+    const sides = layer?.sides ?? ([perspective.a, perspective.b] as const);
+    const named = (text: string) => text.replace("{a}", label(sides[0])).replace("{b}", label(sides[1]));
+    // The button's name is its visible text, as the legend's are (WCAG 2.5.3); aria-pressed says if it shows.
     for (const [role, parts] of roleParts) {
-      parts.label.textContent = fill(COMPARE_ROLE_STYLES[role].label);
-      parts.label.title = fill(COMPARE_ROLE_STYLES[role].description);
+      parts.label.textContent = roleLabel(role, sides, label);
+      parts.button.title = named(COMPARE_ROLE_STYLES[role].description);
       parts.count.textContent = String(counts[role]);
+      parts.button.setAttribute(
+        "aria-pressed",
+        String(!perspective.roles || perspective.roles.includes(role)),
+      );
     }
     const patterns = [...(layer?.inferred ?? [])];
     inferredList.replaceChildren(
@@ -172,18 +173,14 @@ function compareLegend(graph: LinkageGraph) {
 
 export function createPerspectivePanel(store: Store, derived: Derived) {
   const { graph } = derived;
-  const label = (id: string) => (graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id);
+  const label = (id: string) => labelOf(graph, id);
   const choice = perspectiveChoice(store, graph, holdersOf(graph));
   const lensNote = el("p", { class: "hint perspective-note" });
-  const legend = compareLegend(graph);
-  const element = el(
-    "section",
-    {
-      class: "panel-section perspective",
-      id: "perspective",
-      attrs: { "aria-labelledby": "perspective-title" },
-    },
-    el("h2", { id: "perspective-title", class: "section-title", text: "Perspective" }),
+  const legend = compareLegend(store, graph);
+  const element = sidebarSection(
+    "perspective",
+    "perspective",
+    "Perspective",
     ...choice.elements,
     lensNote,
     ...legend.elements,

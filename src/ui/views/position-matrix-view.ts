@@ -2,31 +2,24 @@
 // (matrix-grid.ts draws them), a grid in the ARIA sense (matrix-keys.ts: arrow keys move, Enter or
 // Space selects the cell's claims through selectCell, so the column node is selected and the cell's
 // claims emphasised), the chosen cell's claims under it (matrix-cell-details.ts), sorting by
-// contestedness and a CSV download. Watches the view, what is visible, the sort and the chosen cell;
-// the matrix is computed only while the view is open.
-import { positionMatrixCsv } from "../../formats/position-matrix-csv.ts";
+// contestedness and a CSV download. A column's "contested" count opens Compare's Differences narrowed
+// to that column (setPerspective with `on`). Watches the view, what is visible, the sort and the
+// chosen cell; the matrix is computed only while the view is open.
+import { positionMatrixCsvFile } from "../../formats/position-matrix-csv.ts";
 import { type PositionMatrix, positionMatrix } from "../../graph/position-matrix.ts";
 import type { ClaimRecord } from "../../graph/records.ts";
-import { RELATION_STYLES, type Relation } from "../../model/vocabulary.ts";
+import { asStatement, claimSentence, labelOf } from "../../graph/sentences.ts";
 import type { Derived } from "../state/derived.ts";
 import type { Visibility } from "../state/filters.ts";
+import { type MatrixContest, matrixContest } from "../state/matrix-contest.ts";
 import { activeCell, type MatrixSort } from "../state/perspective.ts";
 import { visibilityFilter } from "../state/perspective-layer.ts";
 import { type Store, watch } from "../state/store.ts";
+import { saveText } from "./brief-actions.ts";
 import { el } from "./dom.ts";
 import { showCellDetails } from "./matrix-cell-details.ts";
 import { fillGrid, matrixKey } from "./matrix-grid.ts";
 import { bindGridKeys } from "./matrix-keys.ts";
-
-function downloadCsv(matrix: PositionMatrix): void {
-  const blob = new Blob([positionMatrixCsv(matrix)], { type: "text/csv;charset=utf-8" });
-  const url = URL.createObjectURL(blob);
-  const link = el("a", { attrs: { href: url, download: "position-matrix.csv" } });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /** Sorting by contestedness (setMatrixSort) and the CSV download of the matrix on screen. */
 function matrixTools(store: Store, shown: () => PositionMatrix | null) {
@@ -48,7 +41,7 @@ function matrixTools(store: Store, shown: () => PositionMatrix | null) {
     on: {
       click: () => {
         const matrix = shown();
-        if (matrix) downloadCsv(matrix);
+        if (matrix) saveText(positionMatrixCsvFile(matrix), "position-matrix.csv", "text/csv");
       },
     },
   });
@@ -60,10 +53,10 @@ function matrixTools(store: Store, shown: () => PositionMatrix | null) {
 
 export function createPositionMatrixView(store: Store, derived: Derived) {
   const { graph } = derived;
-  const label = (id: string) => (graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id);
-  const sentence = (claim: ClaimRecord) =>
-    `${label(claim.source)} ${RELATION_STYLES[claim.relation as Relation]?.verb ?? claim.relation} ${label(claim.target)}`;
+  const label = (id: string) => labelOf(graph, id);
+  const sentence = (claim: ClaimRecord) => asStatement(claimSentence(graph, claim));
   let matrix: PositionMatrix | null = null;
+  let contest: MatrixContest | null = null;
   let builtFor: { visibility: Visibility; sort: MatrixSort } | null = null;
 
   const tools = matrixTools(store, () => matrix);
@@ -102,12 +95,23 @@ export function createPositionMatrixView(store: Store, derived: Derived) {
       if (holder && column) store.dispatch({ type: "selectCell", holder, column });
     },
   );
+  // A column's count opens Compare's list for it, in the right panel; the matrix stays in view.
+  grid.addEventListener("click", (event) => {
+    const button =
+      event.target instanceof Element ? event.target.closest<HTMLElement>("[data-contested]") : null;
+    const on = button?.dataset.contested;
+    if (!on || !contest) return;
+    const [a, b] = contest.holders;
+    store.dispatch({ type: "setPerspective", perspective: { mode: "compare", a, b, on } });
+  });
   const build = (visibility: Visibility, sort: MatrixSort) => {
     builtFor = { visibility, sort };
     const built = positionMatrix(graph, { filter: visibilityFilter(visibility), sort });
     matrix = built;
+    contest = matrixContest(graph, visibility);
+    const words = { graph, sentence, contest };
     keys.keepFocus(() => {
-      const text = fillGrid(grid, built, sentence);
+      const text = fillGrid(grid, built, words);
       note.hidden = text === null;
       note.textContent = text ?? "";
     });
@@ -135,7 +139,7 @@ export function createPositionMatrixView(store: Store, derived: Derived) {
           cell !== null && td.dataset.holder === cell.holder && td.dataset.column === cell.column;
         td.setAttribute("aria-selected", String(chosen));
       }
-      showCellDetails(cellDetails, store, matrix, cell, { label, sentence });
+      showCellDetails(cellDetails, store, matrix, cell, { label, sentence, contest });
     },
   );
   return { element };

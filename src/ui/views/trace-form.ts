@@ -1,23 +1,26 @@
 // The Trace panel's own question: a form of target (a combobox over the one search index), holder,
-// depth and relations, and the "Stated claims only" switch. Every change is a traceForm action: the
+// depth, relations and the kinds of answer wanted, and the "Stated claims only" switch. Every change is a traceForm action: the
 // reducer decides whether it edits the open question, opens one, or only changes the draft
 // (state/trace.ts). Watches the question and the draft, which the form shows.
 import type { SearchIndex } from "../../graph/search.ts";
+import { countOf } from "../../graph/sentences.ts";
 import { TRACE_DEPTH } from "../../graph/trace.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
 import {
   ATTRIBUTION_STYLES,
   KIND_STYLES,
+  NODE_KINDS,
+  type NodeKind,
   RELATION_STYLES,
   RELATIONS,
   type Relation,
 } from "../../model/vocabulary.ts";
 import { SIDES } from "../state/holders.ts";
+import { traceQuestionFor } from "../state/questions.ts";
 import { type Store, watch } from "../state/store.ts";
-import { formValues, type TraceQuery, toggleTraceRelation } from "../state/trace.ts";
-import { presetFor } from "../state/trace-presets.ts";
+import { formValues, type TraceQuery, toggleTraceKind, toggleTraceRelation } from "../state/trace.ts";
 import { createNodeCombobox } from "./combobox.ts";
-import { el, relationSwatch } from "./dom.ts";
+import { el, kindSwatch, relationSwatch } from "./dom.ts";
 
 const field = (id: string, text: string, control: HTMLElement) =>
   el("div", { class: "field" }, el("label", { text, attrs: { for: id } }), control);
@@ -30,11 +33,37 @@ function actorsOf(graph: LinkageGraph, label: (id: string) => string): string[] 
     .sort((a, b) => rank(a) - rank(b) || label(a).localeCompare(label(b)));
 }
 
-/** The holder and depth selects and the relation boxes. */
+/** A box per value: a change asks `toggled(value)`; a box the toggle kept (the last one) stays checked. */
+function boxes<T extends string>(
+  values: readonly T[],
+  toggled: (value: T) => Partial<TraceQuery>,
+  checked: (value: T) => boolean,
+  ask: (change: Partial<TraceQuery>) => void,
+  label: (value: T) => (Element | string)[],
+) {
+  const inputs = new Map<T, HTMLInputElement>();
+  const fields = values.map((value) => {
+    const box = el("input", {
+      attrs: { type: "checkbox", value },
+      on: {
+        change: () => {
+          ask(toggled(value));
+          // The last one stays on (a trace of none reaches nothing): the state did not change.
+          box.checked = checked(value);
+        },
+      },
+    });
+    inputs.set(value, box);
+    return el("label", { class: "trace-relation" }, box, ...label(value));
+  });
+  return { inputs, fields };
+}
+
+/** The holder and depth selects and the relation and kind boxes. */
 function choices(
   graph: LinkageGraph,
   ask: (change: Partial<TraceQuery>) => void,
-  relations: () => readonly Relation[],
+  values: () => { relations: readonly Relation[]; kinds?: readonly NodeKind[] | null },
 ) {
   const label = (id: string) => (graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id);
   const holder = el(
@@ -48,31 +77,25 @@ function choices(
     { id: "trace-depth", on: { change: () => ask({ depth: Number(depth.value) }) } },
     ...Array.from({ length: TRACE_DEPTH.max - TRACE_DEPTH.min + 1 }, (_, i) => {
       const claims = TRACE_DEPTH.min + i;
-      return el("option", { text: `${claims} claim${claims === 1 ? "" : "s"}`, attrs: { value: claims } });
+      return el("option", { text: countOf(claims, "claim"), attrs: { value: claims } });
     }),
   );
-  const boxes = new Map<Relation, HTMLInputElement>();
-  const relationFields = RELATIONS.map((relation) => {
-    const box = el("input", {
-      attrs: { type: "checkbox", value: relation },
-      on: {
-        change: () => {
-          ask({ relations: toggleTraceRelation(relations(), relation) });
-          // The last relation stays on (a trace of none reaches nothing): the state did not change.
-          box.checked = relations().includes(relation);
-        },
-      },
-    });
-    boxes.set(relation, box);
-    return el(
-      "label",
-      { class: "trace-relation" },
-      box,
-      relationSwatch(relation),
-      el("span", { text: RELATION_STYLES[relation].label }),
-    );
-  });
-  return { holder, depth, boxes, relationFields };
+  const relations = boxes(
+    RELATIONS,
+    (relation) => ({ relations: toggleTraceRelation(values().relations, relation) }),
+    (relation) => values().relations.includes(relation),
+    ask,
+    (relation) => [relationSwatch(relation), el("span", { text: RELATION_STYLES[relation].label })],
+  );
+  const kindShown = (kind: NodeKind) => !values().kinds?.length || values().kinds?.includes(kind) === true;
+  const kinds = boxes(
+    NODE_KINDS,
+    (kind) => ({ kinds: toggleTraceKind(values().kinds, kind) }),
+    kindShown,
+    ask,
+    (kind) => [kindSwatch(kind, 12), el("span", { text: KIND_STYLES[kind].plural })],
+  );
+  return { holder, depth, relations, kinds, kindShown };
 }
 
 /** "Stated claims only": a trace that follows only what the document attributes to its holders. */
@@ -114,10 +137,8 @@ export function createTraceForm(store: Store, graph: LinkageGraph, index: Search
       target.value = hit.label;
     },
   });
-  const { holder, depth, boxes, relationFields } = choices(
-    graph,
-    ask,
-    () => formValues(store.getState().trace).relations,
+  const { holder, depth, relations, kinds, kindShown } = choices(graph, ask, () =>
+    formValues(store.getState().trace),
   );
 
   const stated = statedSwitch(ask);
@@ -141,7 +162,13 @@ export function createTraceForm(store: Store, graph: LinkageGraph, index: Search
         field("trace-holder", "Claims held by", holder),
         field("trace-depth", "Up to", depth),
       ),
-      el("fieldset", { class: "trace-relations" }, el("legend", { text: "Following" }), ...relationFields),
+      el("fieldset", { class: "trace-relations" }, el("legend", { text: "Following" }), ...relations.fields),
+      el(
+        "fieldset",
+        { class: "trace-relations trace-kinds" },
+        el("legend", { text: "Answers of kind" }),
+        ...kinds.fields,
+      ),
     ),
   );
 
@@ -151,14 +178,15 @@ export function createTraceForm(store: Store, graph: LinkageGraph, index: Search
     (state) => ({ query: state.trace.query, values: formValues(state.trace) }),
     ({ query, values }) => {
       // A question of one's own opens the form once, so its values are in view.
-      if (query && !presetFor(query) && !opened) {
+      if (query && !traceQuestionFor(query) && !opened) {
         form.open = true;
         opened = true;
       }
       if (query && document.activeElement !== target) target.value = label(query.target);
       holder.value = values.holder ?? "";
       depth.value = String(values.depth);
-      for (const [relation, box] of boxes) box.checked = values.relations.includes(relation);
+      for (const [relation, box] of relations.inputs) box.checked = values.relations.includes(relation);
+      for (const [kind, box] of kinds.inputs) box.checked = kindShown(kind);
       stated.input.checked = values.attribution === "stated";
     },
   );

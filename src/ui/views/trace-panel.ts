@@ -1,63 +1,36 @@
-// The Trace panel: the preset questions, the form of one's own question with the "Stated claims only"
-// switch (trace-form.ts), and the answer (trace-answer.ts). Watches which preset is asked and whether
-// an answer is shown; dispatches setTrace. Text reaches the DOM as text.
+// The sidebar's Questions section: the question bank (question-bank.ts), the "Stated claims only"
+// switch and the form of one's own question (trace-form.ts). The answers are in the wide right panel
+// (details-panel.ts). While that panel shows its start screen, which lists the questions with hints,
+// the bank here is folded away. Watches what the right panel shows.
 import type { SearchIndex } from "../../graph/search.ts";
+import { panelShows } from "../state/answer-panel.ts";
 import type { Derived } from "../state/derived.ts";
 import { type Store, watch } from "../state/store.ts";
-import { formValues } from "../state/trace.ts";
-import { availablePresets, presetFor } from "../state/trace-presets.ts";
 import { el } from "./dom.ts";
-import { createTraceAnswer } from "./trace-answer.ts";
+import { createQuestionBank } from "./question-bank.ts";
+import { sidebarSection } from "./sidebar-section.ts";
 import { createTraceForm } from "./trace-form.ts";
 import "./trace-panel.css";
 
 export function createTracePanel(store: Store, derived: Derived, index: SearchIndex) {
-  // Presets: one click from the start screen. The switch stays as it is: a preset asks its question
-  // of the claims the switch admits.
-  const presetButtons = availablePresets(derived.graph).map((preset) =>
-    el(
-      "button",
-      {
-        class: "trace-preset",
-        attrs: { type: "button", "aria-pressed": "false", "data-preset": preset.id },
-        on: {
-          click: () => {
-            const attribution = formValues(store.getState().trace).attribution ?? null;
-            store.dispatch({ type: "setTrace", query: { ...preset.query, attribution } });
-          },
-        },
-      },
-      el("span", { class: "trace-preset-question", text: preset.question }),
-      el("span", { class: "trace-preset-hint", text: preset.hint }),
-    ),
-  );
+  const bank = createQuestionBank(store, derived.graph, false);
   const form = createTraceForm(store, derived.graph, index);
-  const answer = createTraceAnswer(store, derived);
-  const element = el(
-    "section",
-    { class: "panel-section trace-panel", id: "trace-panel", attrs: { "aria-labelledby": "trace-title" } },
-    el("h2", { id: "trace-title", class: "section-title", text: "Questions" }),
-    el("p", { class: "hint", text: "Trace what an actor ties to an issue, and on what evidence." }),
-    el("div", { class: "trace-presets" }, ...presetButtons),
+  const element = sidebarSection(
+    "questions",
+    "questions-panel",
+    "Questions",
+    el("p", { class: "hint", text: "Ask what an actor ties to an issue, or where the two sides differ." }),
+    bank.element,
     form.statedField,
     form.form,
-    answer.element,
   );
 
   watch(
     store,
-    (state) => state.trace.query,
-    (query) => {
-      const preset = presetFor(query);
-      for (const button of presetButtons)
-        button.setAttribute("aria-pressed", String(button.dataset.preset === preset?.id));
-    },
-  );
-  watch(
-    store,
-    (state) => derived.traceAnswer(state.trace.query) !== null,
-    (active) => {
-      element.dataset.active = String(active);
+    (state) => panelShows(state, derived).content === "start",
+    (start) => {
+      bank.element.hidden = start;
+      element.dataset.start = String(start);
     },
   );
   return { element };

@@ -1,0 +1,230 @@
+// The labels controller: owns sigma's `labelAt` node state, which side of its node each label is drawn
+// on, or none. Every actor and treaty, the question's target and holder, the selection and what is
+// emphasised around it are labelled; the other nodes follow by degree, where room is left. No label
+// covers another label or a drawn node (label-placement.ts). item-states.ts hands it what is shown and
+// emphasised; it places again after each camera move, at most once a frame. Writes only to sigma.
+import type { LinkageGraph } from "../../graph/types.ts";
+import type { Emphasis } from "../state/emphasis.ts";
+import type { ExplorerState } from "../state/explorer-state.ts";
+import type { Visibility } from "../state/filters.ts";
+import type { PerspectiveLayer } from "../state/perspective-layer.ts";
+import { type LabelPlace, type LabelRequest, type PlacementFrame, placeLabels } from "./label-placement.ts";
+import type { ExplorerRenderer } from "./renderer.ts";
+import { LABEL_BACKGROUND_PADDING, LABEL_FAMILY, LABEL_MARGIN, LABEL_SIZE, LABEL_WEIGHT } from "./styles.ts";
+
+/** What the labels depend on besides the camera: the state and what item-states.ts derived from it. */
+export interface LabelInputs {
+  state: ExplorerState;
+  visibility: Visibility;
+  emphasis: Emphasis | null;
+  /** The lens or Compare layer: nodes outside it are faded, with no label. */
+  layer: PerspectiveLayer | null;
+}
+
+/**
+ * Ranks, most important first; ranks up to MUST may cover a node where nothing else fits. What a trace
+ * or tour step keeps bright comes after the must-labels (it may be many nodes), before the rest.
+ */
+const RANK = { pointed: 0, question: 1, neighbour: 2, kind: 3, emphasised: 4, rest: 5 } as const;
+const MUST: number = RANK.kind;
+/** Past these counts a rank is too crowded to promise a label to each of its nodes. */
+const KIND_MUST_LIMIT = 300;
+const NEIGHBOUR_MUST_LIMIT = 120;
+/** Placing takes longer than this (ms): wait for the camera to settle instead of every frame. */
+const FRAME_BUDGET_MS = 8;
+const SETTLE_MS = 120;
+
+/** Label widths in pixels, measured once per label with the font sigma draws labels in. */
+function labelMeter(): (text: string) => number {
+  const context = document.createElement("canvas").getContext("2d");
+  const cache = new Map<string, number>();
+  if (context) context.font = `${LABEL_WEIGHT} ${LABEL_SIZE}px ${LABEL_FAMILY}`;
+  return (text) => {
+    let width = cache.get(text);
+    if (width === undefined) {
+      // sigma sums glyph advances from its atlas; a few percent more covers kerning and rounding.
+      width = (context ? context.measureText(text).width : text.length * 7.5) * 1.03 + 1;
+      cache.set(text, width);
+    }
+    return width;
+  };
+}
+
+/** The node under the pointer, the selected node or the selected claim's ends, and the selection's neighbours. */
+function pointedAt(
+  graph: LinkageGraph,
+  state: ExplorerState,
+): { pointed: Set<string>; neighbours: Set<string> } {
+  const pointed = new Set<string>();
+  const neighbours = new Set<string>();
+  if (state.hovered) pointed.add(state.hovered);
+  const selection = state.selection;
+  if (selection?.type === "node" && graph.hasNode(selection.id)) {
+    pointed.add(selection.id);
+    const around = graph.neighbors(selection.id);
+    if (around.length <= NEIGHBOUR_MUST_LIMIT) for (const node of around) neighbours.add(node);
+  } else if (selection && graph.hasEdge(selection.id)) {
+    for (const end of graph.extremities(selection.id)) pointed.add(end);
+  }
+  return { pointed, neighbours };
+}
+
+/**
+ * Each labelled node's rank (lower first); nodes without a possible label are left out. Also which
+ * nodes keep labels off: all but the dimmed ones. A node dimmed around an answer, drawn faint, may sit
+ * under the pale box of a label, or a phone would have no room for the answer's names.
+ */
+function ranks(
+  graph: LinkageGraph,
+  inputs: LabelInputs,
+): { ranked: Map<string, number>; solid: Set<string> } {
+  const { state, visibility, emphasis, layer } = inputs;
+  const { pointed, neighbours } = pointedAt(graph, state);
+  const query = state.trace.query;
+  const asked = new Set([query?.target, query?.holder].filter((id): id is string => !!id));
+  const kindsMust = graph.order <= KIND_MUST_LIMIT;
+  const result = new Map<string, number>();
+  const solid = new Set<string>();
+  for (const node of visibility.nodes) {
+    // A dimmed or faded node draws no label, except under the pointer or asked about.
+    const emphasised = emphasis?.nodes.has(node) ?? false;
+    const lit = (emphasis === null || emphasised) && (layer === null || layer.nodes.has(node));
+    // Faded by a lens, a node still keeps labels off: the lens is a reading of the whole graph, where
+    // each node keeps its place. Dimmed around a question's answer, it need not.
+    if (emphasis === null || emphasised) solid.add(node);
+    if (pointed.has(node)) result.set(node, RANK.pointed);
+    else if (asked.has(node)) result.set(node, RANK.question);
+    else if (!lit) continue;
+    else if (neighbours.has(node)) result.set(node, RANK.neighbour);
+    else if (kindsMust && graph.getNodeAttribute(node, "kind") !== "issue") result.set(node, RANK.kind);
+    else if (emphasised) result.set(node, RANK.emphasised);
+    else result.set(node, RANK.rest);
+  }
+  return { ranked: result, solid };
+}
+
+export interface LabelsControl {
+  /** Ranks the labels again for a new state; placing follows at the next frame. */
+  update(inputs: LabelInputs): void;
+  kill(): void;
+}
+
+/**
+ * Starts placing labels on `renderer`, over the domain `graph`'s nodes (the display graph has the same
+ * keys). Within a rank, bigger hubs come first, as sigma's label grid would pick them.
+ */
+export function createLabels(renderer: ExplorerRenderer, graph: LinkageGraph): LabelsControl {
+  const byImportance = graph
+    .nodes()
+    .sort((a, b) => graph.degree(b) - graph.degree(a) || (a < b ? -1 : a > b ? 1 : 0));
+  const measure = labelMeter();
+  /** What sigma was last told, per node: "right", "left/short"… */
+  const applied = new Map<string, string>();
+  let ranked = new Map<string, number>();
+  /** Nodes drawn at full strength, which labels keep clear of. */
+  let drawn: ReadonlySet<string> = new Set();
+  let frame = 0;
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  let slow = false;
+
+  const place = () => {
+    frame = 0;
+    const started = performance.now();
+    const places = computePlaces(renderer, byImportance, ranked, drawn, measure);
+    const changes = new Map<string, { place: LabelPlace; nodes: string[] }>();
+    for (const node of byImportance) {
+      const place = places.get(node) ?? NO_LABEL;
+      const signature = `${place.side}/${place.short}`;
+      if ((applied.get(node) ?? "none/false") === signature) continue;
+      applied.set(node, signature);
+      const change = changes.get(signature);
+      if (change) change.nodes.push(node);
+      else changes.set(signature, { place, nodes: [node] });
+    }
+    for (const { place, nodes } of changes.values()) {
+      renderer.setNodesState(nodes, { labelAt: place.side, labelShort: place.short });
+    }
+    slow = performance.now() - started > FRAME_BUDGET_MS;
+  };
+  const schedule = () => {
+    if (slow) {
+      clearTimeout(settle);
+      settle = setTimeout(place, SETTLE_MS);
+    } else if (!frame) frame = requestAnimationFrame(place);
+  };
+
+  const camera = renderer.getCamera();
+  camera.on("updated", schedule);
+  renderer.on("resize", schedule);
+  // The layout moves nodes: place again once sigma has taken the new positions in.
+  renderer.on("afterProcess", schedule);
+  return {
+    update(inputs) {
+      ({ ranked, solid: drawn } = ranks(graph, inputs));
+      place();
+    },
+    kill() {
+      cancelAnimationFrame(frame);
+      clearTimeout(settle);
+      camera.removeListener("updated", schedule);
+      renderer.removeListener("resize", schedule);
+      renderer.removeListener("afterProcess", schedule);
+    },
+  };
+}
+
+const NO_LABEL: LabelPlace = { side: "none", short: false };
+
+/** Where each ranked node's label goes at the camera as it is now. */
+function computePlaces(
+  renderer: ExplorerRenderer,
+  byImportance: readonly string[],
+  ranked: ReadonlyMap<string, number>,
+  drawn: ReadonlySet<string>,
+  measure: (text: string) => number,
+): Map<string, LabelPlace> {
+  const { width, height } = renderer.getDimensions();
+  const display = renderer.getGraph();
+  const onScreen = (x: number, y: number, r: number) =>
+    x + r >= 0 && y + r >= 0 && x - r <= width && y - r <= height;
+  const discs = [];
+  const screen = new Map<string, { x: number; y: number; radius: number; label: string; short?: string }>();
+  for (const node of new Set([...drawn, ...ranked.keys()])) {
+    const data = renderer.getNodeDisplayData(node);
+    if (!data || data.size === undefined) continue;
+    const { x, y } = renderer.framedGraphToViewport(data);
+    const radius = renderer.scaleSize(data.size);
+    if (!onScreen(x, y, radius)) continue;
+    if (drawn.has(node)) discs.push({ key: node, x, y, radius });
+    // The display graph's texts, not the drawn one, which may be the short form already.
+    const { label, shortLabel } = display.getNodeAttributes(node);
+    screen.set(node, { x, y, radius, label, ...(shortLabel ? { short: shortLabel } : {}) });
+  }
+  // Ranks first, importance within a rank: one pass per rank keeps it linear.
+  const requests: LabelRequest[] = [];
+  for (let rank = RANK.pointed; rank <= RANK.rest; rank++) {
+    for (const node of byImportance) {
+      if (ranked.get(node) !== rank) continue;
+      const at = screen.get(node);
+      if (!at?.label) continue;
+      requests.push({
+        key: node,
+        x: at.x,
+        y: at.y,
+        radius: at.radius,
+        width: measure(at.label),
+        ...(at.short ? { shortWidth: measure(at.short) } : {}),
+        must: rank <= MUST,
+      });
+    }
+  }
+  const frame: PlacementFrame = {
+    width,
+    height,
+    textHeight: LABEL_SIZE,
+    margin: LABEL_MARGIN,
+    padding: LABEL_BACKGROUND_PADDING,
+    gap: 1,
+  };
+  return placeLabels(requests, discs, frame);
+}
