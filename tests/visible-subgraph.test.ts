@@ -185,9 +185,17 @@ describe("only what is visible, as a file that validates", () => {
     expect(source.title.startsWith(graph.getAttribute("sources")[0]?.title ?? "?")).toBe(true);
   });
 
-  it("leaves out, and says so, the claims whose actors are hidden, and the nodes left without a claim", () => {
+  it("leave-out-claims leaves out, and says so, the claims whose actors are hidden, and the nodes left without a claim", () => {
     const visible = filtered({ kinds: ["issue", "treaty"] });
-    const { graph: sub, claimsLeftOut, nodesLeftOut } = visibleSubset(graph, visible);
+    const {
+      graph: sub,
+      claimsLeftOut,
+      nodesLeftOut,
+      actorsKept,
+    } = visibleSubset(graph, visible, {
+      hiddenActors: "leave-out-claims",
+    });
+    expect(actorsKept).toEqual([]);
     // Hiding every actor hides every holder: only claims in the document's own voice with no disputant stay.
     expect(claimsLeftOut.length).toBeGreaterThan(0);
     sub.forEachEdge((_claim, attributes) => {
@@ -202,39 +210,36 @@ describe("only what is visible, as a file that validates", () => {
       expect(graph.someEdge(node, (claim) => sub.hasEdge(claim))).toBe(false);
     }
     sub.forEachNode((node) => expect(sub.degree(node)).toBeGreaterThan(0));
+    expect(validate("leave-out", sub).problems).toEqual([]);
   });
 
-  it("a holder's trace: its claims name the holder, who is off the path; by default they are left out", () => {
+  it("a holder's trace: its claims name the holder, who is off the path; by default the holder comes along", () => {
     const visible = traceItems(graph, "issue:nmd", "actor:china");
     expect(visible.nodes.has("actor:china")).toBe(false);
-    const left = visibleSubset(graph, visible);
-    expect(left.claimsLeftOut.map((c) => c.claim).sort()).toEqual([...visible.claims].sort());
-    expect(left.claimsLeftOut.every((c) => c.actors.includes("actor:china"))).toBe(true);
-    expect(left.graph.size).toBe(0);
-  });
-
-  it("keep-actors keeps such claims whole and their holder as a node; only orphan-node stands in the way", () => {
-    const visible = traceItems(graph, "issue:nmd", "actor:china");
-    const {
-      graph: sub,
-      actorsKept,
-      claimsLeftOut,
-    } = visibleSubset(graph, visible, {
-      hiddenActors: "keep-actors",
-    });
+    const { graph: sub, actorsKept, claimsLeftOut } = visibleSubset(graph, visible);
     // China, and any co-holder of a joint claim on the paths.
     expect(actorsKept).toContain("actor:china");
     for (const actor of actorsKept) expect(visible.nodes.has(actor)).toBe(false);
     expect(claimsLeftOut).toEqual([]);
     expect(new Set(sub.edges())).toEqual(visible.claims);
     sub.forEachEdge((_claim, attributes) => expect(attributes.heldBy).toContain("actor:china"));
-    // The loader refuses an actor at neither end of a claim, even one that holds every claim.
-    const { problems } = validate("keep-actors", sub);
-    expect(problems.map((problem) => [problem.rule, problem.message]).sort()).toEqual(
-      actorsKept
-        .map((actor) => ["orphan-node", `node "${actor}" is the source or target of no claim`])
-        .sort(),
-    );
+    // An actor that holds claims is part of the file although it is at neither end of one.
+    for (const actor of actorsKept) expect(sub.degree(actor)).toBe(0);
+    expect(validate("keep-actors", sub).problems).toEqual([]);
+  });
+
+  it("what both sides hold: every joint claim and both sides, though neither is at an end of one", () => {
+    const visible = filtered({ holder: "both" });
+    expect(visible.claims.size).toBeGreaterThan(0);
+    const { graph: sub, actorsKept, claimsLeftOut } = visibleSubset(graph, visible);
+    expect(claimsLeftOut).toEqual([]);
+    expect(sub.size).toBe(visible.claims.size);
+    expect(new Set([...actorsKept, ...visible.nodes])).toEqual(new Set(sub.nodes()));
+    expect(sub.hasNode("actor:us") && sub.hasNode("actor:china")).toBe(true);
+    expect(validate("both-sides", sub).problems).toEqual([]);
+    // The other policy keeps nothing here: every joint claim names a side that is not visible.
+    const leave = visibleSubset(graph, visible, { hiddenActors: "leave-out-claims" });
+    expect(leave.graph.size).toBe(0);
   });
 
   it("refuses a policy for hidden actors it does not know", () => {

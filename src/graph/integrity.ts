@@ -105,6 +105,9 @@ export function checkIntegrity(sources: readonly AnyLoadedSource[]): Problem[] {
       }
 
       const heldBy = claim.heldBy ?? [];
+      // An actor that holds a claim, or that the document says differs on one, is part of the graph
+      // even at neither end of a claim: a file of what both sides agree on keeps both sides.
+      for (const actor of [...heldBy, ...(claim.disputedBy ?? [])]) touched.add(actor);
       heldBy.forEach((holder, holderIndex) => {
         const holderKind = imported ? (kinds.get(holder) ?? kindOf(holder)) : kindOf(holder);
         if (holderKind !== "actor") {
@@ -219,7 +222,7 @@ export function checkIntegrity(sources: readonly AnyLoadedSource[]): Problem[] {
           rule: "orphan-node",
           file,
           path: `nodes[${index}]`,
-          message: `node "${node.id}" is the source or target of no claim`,
+          message: `node "${node.id}" is the source or target of no claim, and holds none`,
         });
         touched.add(node.id); // report a node defined in two files once
       }

@@ -27,10 +27,10 @@ export type HiddenActors = "leave-out-claims" | "keep-actors";
 
 export interface VisibleSubsetOptions {
   /**
-   * "leave-out-claims" (the default) gives a file that passes `linkage validate` today. "keep-actors"
-   * keeps every claim and its attribution whole, but a kept actor is at neither end of a kept claim,
-   * which the loader's `orphan-node` rule refuses in a curated file: use it once that rule counts an
-   * actor that holds or disputes a claim as used.
+   * "keep-actors" (the default) keeps every visible claim and its attribution whole, and brings back
+   * the hidden actors it names as nodes (the loader's `orphan-node` rule counts an actor that holds or
+   * disputes a claim as used). "leave-out-claims" leaves such claims out instead, for a file with no
+   * node that was not visible.
    */
   hiddenActors?: HiddenActors;
 }
@@ -56,12 +56,11 @@ export const SUBSET_SUFFIX = { id: "-visible", title: " (only what was visible)"
  * file that validates on its own.
  *
  * - A claim whose end is not visible is left out.
- * - A claim names actors (holders, and the actors a document claim says differ on it). When one of
- *   them is hidden, the claim is left out by default rather than its attribution changed: a curated
- *   file may not name an actor it does not define, nor define an actor that is at neither end of one
- *   of its claims (the loader's `orphan-node` rule), and a hidden actor is at neither end of a kept
- *   claim. Every kept claim's attribution stays true. `hiddenActors: "keep-actors"` keeps the claim
- *   and brings the actor back instead (see VisibleSubsetOptions).
+ * - A claim names actors (holders, and the actors a document claim says differ on it), and a curated
+ *   file may not name an actor it does not define. When one of them is hidden, the actor is brought
+ *   back as a node by default, so the claim keeps its holders and its attribution stays true (a file of
+ *   what both sides agree on keeps both sides); `hiddenActors: "leave-out-claims"` leaves the claim out
+ *   instead (see VisibleSubsetOptions).
  * - A node of a curated source with no kept claim is left out for the same rule; leaving it out may
  *   leave out claims it holds, and so on until nothing changes.
  * - What was left out, and why, is in the result, for the explorer to say.
@@ -82,7 +81,7 @@ export function visibleSubset(
   if (!(visible?.nodes instanceof Set) || !(visible.claims instanceof Set)) {
     throw new InvalidArgumentError("visibleSubgraph: visible must hold two sets, nodes and claims");
   }
-  const hiddenActors = options.hiddenActors ?? "leave-out-claims";
+  const hiddenActors = options.hiddenActors ?? "keep-actors";
   if (!Object.hasOwn(KEEP_ITEMS, hiddenActors)) {
     throw new InvalidArgumentError(
       `visibleSubgraph: hiddenActors must be ${Object.keys(KEEP_ITEMS).join(" or ")}`,

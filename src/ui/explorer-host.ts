@@ -83,17 +83,23 @@ function exportCommandsOf(current: () => Shown): ExportCommands {
       const graph = explorer.graph;
       if (!visibility || !graph) return "";
       const shown = `Visible now: ${plural(visibility.nodes.size, "node")} of ${graph.order} and ${plural(visibility.claims.size, "claim")} of ${graph.size}.`;
-      // "Only what is visible" writes a file that reopens: a claim whose holder is hidden goes too,
-      // and so does a node left with no claim. Say so before the user chooses it.
+      // "Only what is visible" writes a file that reopens whole: the hidden actors that visible claims
+      // name as holders come along, and a node left with no claim stays out. Say so before it is chosen.
       const subset = visibleSubset(graph, visibility);
-      const claimsOut = subset.claimsLeftOut.length;
-      const nodesOut = subset.nodesLeftOut.length;
-      if (!claimsOut && !nodesOut) return shown;
       const parts = [
-        claimsOut ? `${plural(claimsOut, "visible claim")} whose holders are hidden` : "",
-        nodesOut ? `${plural(nodesOut, "visible node")} left with no claim` : "",
+        subset.actorsKept.length
+          ? `adds ${plural(subset.actorsKept.length, "hidden actor")} that visible claims name as holders`
+          : "",
+        subset.claimsLeftOut.length
+          ? `leaves out ${plural(subset.claimsLeftOut.length, "visible claim")} whose actors are not in it`
+          : "",
+        subset.nodesLeftOut.length
+          ? `leaves out ${plural(subset.nodesLeftOut.length, "visible node")} with no claim`
+          : "",
       ].filter(Boolean);
-      return `${shown} Only what is visible also leaves out ${parts.join(" and ")}, so the file reopens whole.`;
+      return parts.length
+        ? `${shown} Only what is visible ${parts.join(" and ")}, so the file reopens whole.`
+        : shown;
     },
     canDrawImages() {
       return current().explorer.renderer !== null;
