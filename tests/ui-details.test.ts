@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { importGraph } from "../src/formats/index.ts";
+import { nodeXmlParser } from "../src/formats/xml-node.ts";
 import { RELATIONS } from "../src/model/vocabulary.ts";
 import { describeSelection, disputedSentence } from "../src/ui/state/details.ts";
 import { DEFAULT_FILTERS } from "../src/ui/state/explorer-state.ts";
@@ -156,5 +159,36 @@ describe("a claim's sentence", () => {
         entry.sentence.startsWith(entry.source.label) || entry.sentence.startsWith("The document"),
         entry.sentence,
       ).toBe(true);
+  });
+});
+
+describe("describeSelection on an imported graph", () => {
+  const text = readFileSync(
+    new URL("./fixtures/external/networkx/karate-club.gexf", import.meta.url),
+    "utf8",
+  );
+  const imported = importGraph({ name: "karate-club.gexf", text }, { xml: nodeXmlParser }).graph;
+  const all = visibleItems(imported, DEFAULT_FILTERS);
+
+  it("shows a node's attributes from the file as rows, and groups its edges with no word of holders", () => {
+    const details = describeSelection(imported, { type: "node", id: "0" }, all);
+    if (details?.type !== "node") throw new Error("expected node details");
+    expect(details.fileAttributes).toEqual([{ name: "club", value: "Mr. Hi" }]);
+    expect(details.groups.map((group) => group.holderLabel)).toEqual([""]);
+    expect(details.groups.map((group) => group.holderKey)).not.toContain("The document says");
+  });
+
+  it("shows an edge's weight from the file", () => {
+    const details = describeSelection(imported, { type: "claim", id: "0" }, all);
+    if (details?.type !== "claim") throw new Error("expected claim details");
+    expect(details.fileAttributes).toEqual([{ name: "weight", value: "4" }]);
+    expect(details.claim.holders).toEqual([]);
+  });
+
+  it("shows no file rows for a curated node or claim", () => {
+    const node = describeSelection(graph, { type: "node", id: "actor:china" }, everything);
+    const claim = describeSelection(graph, { type: "claim", id: "f8-china-wants-space-talks" }, everything);
+    expect(node?.type === "node" && node.fileAttributes).toEqual([]);
+    expect(claim?.type === "claim" && claim.fileAttributes).toEqual([]);
   });
 });

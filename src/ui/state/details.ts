@@ -6,6 +6,7 @@ import { type FindingRecord, findingIndex } from "../../graph/build.ts";
 import { claimRecord } from "../../graph/records.ts";
 import { claimSentence, listOf } from "../../graph/sentences.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
+import type { ForeignAttributes, ForeignValue } from "../../model/schema.ts";
 import {
   ATTRIBUTION_STYLES,
   type Attribution,
@@ -61,9 +62,17 @@ export interface ClaimGroup {
   claims: ClaimEntry[];
 }
 
+/** One row of what another tool's file said about a node or edge, by its name there, as text. */
+export interface FileAttribute {
+  name: string;
+  value: string;
+}
+
 export interface NodeDetails {
   type: "node";
   node: NodeRef;
+  /** An imported node's attributes from its file (GEXF attvalues, GraphML data…); empty for curated ones. */
+  fileAttributes: FileAttribute[];
   description: string;
   aliases: string[];
   sourceTitles: string[];
@@ -76,11 +85,28 @@ export interface NodeDetails {
 export interface ClaimDetails {
   type: "claim";
   claim: ClaimEntry;
+  /** An imported edge's weight and attributes from its file; empty for curated claims. */
+  fileAttributes: FileAttribute[];
   sourceTitle: string;
   hidden: boolean;
 }
 
 export type Details = NodeDetails | ClaimDetails;
+
+function valueText(value: ForeignValue): string {
+  return Array.isArray(value) ? value.join(", ") : String(value);
+}
+
+/** The file's own attributes as rows, after any the reader kept in fields of ours (`first`). */
+function fileAttributes(
+  attributes: ForeignAttributes | undefined,
+  first: [string, ForeignValue | undefined][] = [],
+): FileAttribute[] {
+  const rows = [...first, ...Object.entries(attributes ?? {})];
+  return rows.flatMap(([name, value]) =>
+    value === undefined || value === null ? [] : [{ name, value: valueText(value) }],
+  );
+}
 
 function nodeRef(graph: LinkageGraph, id: string): NodeRef {
   const attributes = graph.getNodeAttributes(id);
@@ -129,10 +155,12 @@ export function disputedSentence(actors: readonly string[]): string {
 const INFERRED = `~${ATTRIBUTION_STYLES.inferred.badge}`;
 /** The group of the document's own claims, which no actor holds. */
 const DOCUMENT = ATTRIBUTION_STYLES.document.badge;
+/** The group of an imported file's edges, which name no holder: the panel says nothing of holders. */
+const UNHELD = "unheld";
 
 /** Both sides first, then each side alone, then anyone else by name, then the document's voice. */
 function holderRank(key: string): number {
-  if (key === DOCUMENT) return 3 + SIDES.length;
+  if (key === DOCUMENT || key === UNHELD) return 3 + SIDES.length;
   const inferred = key.endsWith(INFERRED) ? 0.5 : 0;
   const holders = inferred ? key.slice(0, -INFERRED.length) : key;
   if (holders === "both") return inferred;
@@ -141,8 +169,9 @@ function holderRank(key: string): number {
 }
 
 function holderGroup(entry: ClaimEntry): { key: string; label: string } {
-  if (entry.attribution === "document" || entry.holders.length === 0)
-    return { key: DOCUMENT, label: ATTRIBUTION_STYLES.document.label };
+  if (entry.attribution === "document") return { key: DOCUMENT, label: ATTRIBUTION_STYLES.document.label };
+  // An imported edge says nothing of who holds it; neither does its group.
+  if (entry.holders.length === 0) return { key: UNHELD, label: "" };
   const names = listOf(entry.holders.map((h) => h.label));
   const both = entry.heldByBothSides && entry.holders.length === SIDES.length;
   const group = both
@@ -167,6 +196,9 @@ export function describeSelection(
     return {
       type: "claim",
       claim: claimEntry(graph, selection.id, findings, null),
+      fileAttributes: fileAttributes(graph.getEdgeAttribute(selection.id, "attributes"), [
+        ["weight", graph.getEdgeAttribute(selection.id, "weight")],
+      ]),
       sourceTitle: source?.title ?? sourceId,
       hidden: !visibility.claims.has(selection.id),
     };
@@ -207,6 +239,7 @@ export function describeSelection(
   return {
     type: "node",
     node: nodeRef(graph, selection.id),
+    fileAttributes: fileAttributes(attributes.attributes),
     description: attributes.description,
     aliases: attributes.aliases,
     sourceTitles: attributes.sources.map((id) => titles.get(id) ?? id),

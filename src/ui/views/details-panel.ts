@@ -11,7 +11,13 @@ import type { LinkageGraph } from "../../graph/types.ts";
 import { KIND_STYLES, RELATION_STYLES } from "../../model/vocabulary.ts";
 import { type PanelContent, panelShows } from "../state/answer-panel.ts";
 import type { Derived } from "../state/derived.ts";
-import { type ClaimDetails, describeSelection, type NodeDetails, type NodeRef } from "../state/details.ts";
+import {
+  type ClaimDetails,
+  describeSelection,
+  type FileAttribute,
+  type NodeDetails,
+  type NodeRef,
+} from "../state/details.ts";
 import { ATTRIBUTION_LOOKS } from "../state/looks.ts";
 import { type ClaimInComparison, claimInComparison } from "../state/perspective-layer.ts";
 import { type Store, watch } from "../state/store.ts";
@@ -47,6 +53,7 @@ function nodeContent(actions: DetailsActions, details: NodeDetails): Content {
       : null,
     details.hidden ? hiddenNote(actions, "node") : null,
     el("p", { class: "description", text: details.description }),
+    attributeTable(details.fileAttributes),
     el("h3", { class: "details-subtitle", text: `Claims (${claimCount})` }),
     details.hiddenClaims > 0
       ? el("p", { class: "note", text: `${details.hiddenClaims} more hidden by the current filters.` })
@@ -66,7 +73,9 @@ function nodeContent(actions: DetailsActions, details: NodeDetails): Content {
             group.holderKey === "both",
             group.attribution ? ATTRIBUTION_LOOKS[group.attribution] : undefined,
           ),
-          el("span", { text: `${RELATION_STYLES[group.relation].label} · ${group.holderLabel}` }),
+          el("span", {
+            text: [RELATION_STYLES[group.relation].label, group.holderLabel].filter(Boolean).join(" · "),
+          }),
         ),
         el(
           "ul",
@@ -77,6 +86,33 @@ function nodeContent(actions: DetailsActions, details: NodeDetails): Content {
     ),
     el("p", { class: "source-line", text: `From: ${details.sourceTitles.join("; ")}` }),
   ];
+}
+
+/** What the imported file said about the item, by its own names, as a two-column table; null if nothing. */
+function attributeTable(rows: readonly FileAttribute[]): HTMLElement | null {
+  if (!rows.length) return null;
+  return el(
+    "table",
+    { class: "file-attributes" },
+    el("caption", { text: "From the file" }),
+    el(
+      "thead",
+      {},
+      el(
+        "tr",
+        {},
+        el("th", { text: "Attribute", attrs: { scope: "col" } }),
+        el("th", { text: "Value", attrs: { scope: "col" } }),
+      ),
+    ),
+    el(
+      "tbody",
+      {},
+      ...rows.map((row) =>
+        el("tr", {}, el("th", { text: row.name, attrs: { scope: "row" } }), el("td", { text: row.value })),
+      ),
+    ),
+  );
 }
 
 /** Who holds the claim, who said it and where: a definition list without empty rows. */
@@ -167,6 +203,7 @@ function claimContent(
     ...voiceAndEvidence(claim),
     comparison,
     claimFacts(actions, details),
+    attributeTable(details.fileAttributes),
     el("h3", { class: "details-subtitle", text: `Findings (${claim.findings.length})` }),
     findingList(claim.findings),
   ];
