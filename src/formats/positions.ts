@@ -1,24 +1,15 @@
 // Where nodes are drawn in exported files when the graph has no layout: the caller's layout when it
 // passes one, seeded positions on a disc otherwise (the same id always lands in the same place), and
 // sizes from degree. Pure; the writers ask for these only when the graph has none of its own.
-import { seededRandom } from "../graph/random.ts";
+import { seededRandom, seedOf } from "../graph/random.ts";
 import type { LinkageGraph } from "../graph/types.ts";
 import type { ExportOptions, Positions } from "./types.ts";
-
-function hashId(id: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    hash ^= id.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
 
 export function seededPositions(graph: LinkageGraph): Positions {
   const spread = Math.sqrt(Math.max(graph.order, 1)) * 10;
   const positions: Positions = {};
   graph.forEachNode((id) => {
-    const random = seededRandom(hashId(id));
+    const random = seededRandom(seedOf(id));
     const angle = random() * 2 * Math.PI;
     const radius = Math.sqrt(random()) * spread;
     positions[id] = {

@@ -4,7 +4,7 @@
 import { EXPORT_FORMATS, FORMATS } from "../../formats/index.ts";
 import { el } from "./dom.ts";
 import type { ExportCommands, ExportScope, ImageFormat } from "./import-export.ts";
-import { keepFocusInside, openModal } from "./modal.ts";
+import { dialogActions, keepFocusInside, openModal } from "./modal.ts";
 
 /** The images of the current view, beside the data formats of FORMATS. */
 export const IMAGE_FORMATS: Record<ImageFormat, { label: string; hint: string }> = {
@@ -97,16 +97,7 @@ export function createExportDialog(commands: ExportCommands) {
       imageList,
       imageNote,
       exportStatus,
-      el(
-        "div",
-        { class: "io-dialog-actions" },
-        el("button", {
-          class: "button button-quiet",
-          text: "Close",
-          attrs: { type: "button" },
-          on: { click: () => exportDialog.close() },
-        }),
-      ),
+      dialogActions(() => exportDialog, "Close"),
     ),
   );
   const openExport = () => {

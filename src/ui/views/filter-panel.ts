@@ -93,17 +93,22 @@ function sourceSelects(store: Store, graph: LinkageGraph) {
   };
 }
 
+/** "Show everything": clears every filter. The filter panel has one, and so has the stage's empty view. */
+export function showEverythingButton(store: Store, className: string): HTMLButtonElement {
+  return el("button", {
+    class: className,
+    text: "Show everything",
+    attrs: { type: "button" },
+    on: { click: () => store.dispatch({ type: "resetFilters" }) },
+  });
+}
+
 export function createFilterPanel(store: Store, derived: Derived) {
   const { graph } = derived;
   const holder = holderSelect(store, graph);
   const sources = sourceSelects(store, graph);
   const summary = el("p", { class: "filter-summary", attrs: { "aria-live": "polite" } });
-  const reset = el("button", {
-    class: "button button-quiet",
-    text: "Show everything",
-    attrs: { type: "button" },
-    on: { click: () => store.dispatch({ type: "resetFilters" }) },
-  });
+  const reset = showEverythingButton(store, "button button-quiet");
   const element = el(
     "section",
     { class: "panel-section filters", attrs: { "aria-labelledby": "filters-title" } },

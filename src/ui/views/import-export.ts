@@ -6,7 +6,7 @@
 import type { FormatId, ImportMapping } from "../../formats/types.ts";
 import { NODE_KINDS, type NodeKind } from "../../model/vocabulary.ts";
 import { el } from "./dom.ts";
-import { keepFocusInside, openModal } from "./modal.ts";
+import { dialogActions, keepFocusInside, openModal } from "./modal.ts";
 import "./import-export.css";
 
 export type ImageFormat = "png-1x" | "png-2x" | "svg";
@@ -48,7 +48,7 @@ function importDialog(onFile: (file: File) => void) {
       el("option", { text: kind, attrs: { value: kind, selected: kind === "issue" } }),
     ),
   );
-  const dialog = el(
+  const dialog: HTMLDialogElement = el(
     "dialog",
     { class: "io-dialog", id: "import-dialog", attrs: { "aria-labelledby": "import-title" } },
     el("h2", { id: "import-title", text: "Import a graph" }),
@@ -74,16 +74,7 @@ function importDialog(onFile: (file: File) => void) {
         text: "Edges become links-to claims. Nothing is invented: an imported graph has no holders or findings.",
       }),
     ),
-    el(
-      "div",
-      { class: "io-dialog-actions" },
-      el("button", {
-        class: "button button-quiet",
-        text: "Cancel",
-        attrs: { type: "button" },
-        on: { click: () => dialog.close() },
-      }),
-    ),
+    dialogActions(() => dialog, "Cancel"),
   );
   keepFocusInside(dialog);
   fileInput.addEventListener("change", () => {
@@ -132,16 +123,7 @@ function importStatus(backToCurated: () => void) {
       errorTitle,
       errorList,
       el("p", { text: "The graph shown has not changed." }),
-      el(
-        "div",
-        { class: "io-dialog-actions" },
-        el("button", {
-          class: "button button-quiet",
-          text: "Dismiss",
-          attrs: { type: "button" },
-          on: { click: () => error.close() },
-        }),
-      ),
+      dialogActions(() => error, "Dismiss"),
     ),
   );
   const bannerText = el("span", { class: "imported-banner-text" });

@@ -3,6 +3,7 @@
 // instead of out to the browser, and focus goes back where it was when it closes. The fitting is CSS
 // (.io-dialog in import-export.css): the dialog never exceeds the viewport and scrolls inside.
 // Used by the import, export and import-error dialogs. No state; text only through el().
+import { el } from "./dom.ts";
 
 const FOCUSABLE =
   'button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])';
@@ -45,4 +46,18 @@ export function openModal(dialog: HTMLDialogElement): void {
   if (dialog.open) return;
   openers.set(dialog, document.activeElement);
   dialog.showModal();
+}
+
+/** The row of buttons at a dialog's foot, with its one quiet button that closes it ("Close", "Cancel"…). */
+export function dialogActions(dialog: () => HTMLDialogElement, closeText: string): HTMLElement {
+  return el(
+    "div",
+    { class: "io-dialog-actions" },
+    el("button", {
+      class: "button button-quiet",
+      text: closeText,
+      attrs: { type: "button" },
+      on: { click: () => dialog().close() },
+    }),
+  );
 }

@@ -8,6 +8,7 @@ import type { Derived } from "../state/derived.ts";
 import type { Network } from "../state/explorer-state.ts";
 import { type Store, watch } from "../state/store.ts";
 import { el } from "./dom.ts";
+import { showEverythingButton } from "./filter-panel.ts";
 import { createLegendKey } from "./legend.ts";
 
 function messages(store: Store) {
@@ -15,12 +16,7 @@ function messages(store: Store) {
     "div",
     { class: "stage-message", attrs: { hidden: true, role: "status" } },
     el("p", { text: "No nodes or claims match these filters." }),
-    el("button", {
-      class: "button",
-      text: "Show everything",
-      attrs: { type: "button" },
-      on: { click: () => store.dispatch({ type: "resetFilters" }) },
-    }),
+    showEverythingButton(store, "button"),
   );
   const unavailable = el(
     "div",

@@ -6,7 +6,7 @@
 import Graph from "graphology";
 import forceAtlas2, { type ForceAtlas2Settings } from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
-import { seededRandom } from "../../graph/random.ts";
+import { seededRandom, seedOf } from "../../graph/random.ts";
 
 /** What the worker lays out: node keys with their drawn size (screen px) and, when known, a start. */
 export interface LayoutInput {
@@ -49,16 +49,6 @@ export function layoutPlan(order: number): LayoutPlan {
   };
 }
 
-/** FNV-1a over UTF-16 code units: a stable start per node key, so a node's start never depends on the others. */
-function hashKey(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash;
-}
-
 type Work = Graph<{ x: number; y: number; size: number }, { weight: number }>;
 
 /** An undirected weighted copy to lay out, placed at its start or seeded by key on a disc. */
@@ -66,7 +56,7 @@ export function workGraph(input: LayoutInput): Work {
   const work: Work = new Graph({ type: "undirected", multi: false });
   const spread = Math.sqrt(input.nodes.length) * 10;
   input.nodes.forEach((node, i) => {
-    const random = seededRandom(hashKey(node));
+    const random = seededRandom(seedOf(node));
     const angle = random() * 2 * Math.PI;
     const radius = Math.sqrt(random()) * spread;
     const x = input.start?.[2 * i] ?? radius * Math.cos(angle);
