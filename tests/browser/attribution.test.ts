@@ -227,7 +227,9 @@ describe("attribution, modality and evidence in the explorer", { timeout: 120_00
     expect(hedged.length).toBeGreaterThan(0);
     await expect(grid.locator("td[data-hedged]").count()).resolves.toBe(hedged.length);
     const china = grid.locator('td[data-holder="actor:china"][data-column="issue:csbms"]');
-    await expect(china.getAttribute("aria-label")).resolves.toContain("hedged or open question");
+    await expect(china.locator(".visually-hidden").textContent()).resolves.toContain(
+      "hedged or open question",
+    );
     await expect(china.locator(".cell-hedged").isVisible()).resolves.toBe(true);
     expect(errors).toEqual([]);
   });
