@@ -86,7 +86,7 @@ async function open(): Promise<{ page: Page; errors: string[] }> {
 const violations = (page: Page) =>
   page.evaluate(() => (window as unknown as { __violations: string[] }).__violations);
 
-describe("Content-Security-Policy", () => {
+describe("Content-Security-Policy", { timeout: 120_000 }, () => {
   it("ships in the built page as a meta tag, and the page has no inline script or style", () => {
     const html = readFileSync(join(app.outDir, "index.html"), "utf8");
     const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html);

@@ -120,7 +120,7 @@ async function expectGraphData(page: Page) {
   expect(new URL(page.url()).searchParams.has("file")).toBe(false);
 }
 
-describe("?file= opens a linked graph", () => {
+describe("?file= opens a linked graph", { timeout: 120_000 }, () => {
   it("opens a relative link straight away, with progress, and never draws graph-data", async () => {
     const context = await browser.newContext({
       viewport: { width: 1400, height: 880 },
@@ -207,7 +207,7 @@ describe("?file= opens a linked graph", () => {
   });
 });
 
-describe("a link that cannot be opened shows graph-data and says why", () => {
+describe("a link that cannot be opened shows graph-data and says why", { timeout: 120_000 }, () => {
   const cases: { name: string; link: () => string; reason: RegExp }[] = [
     {
       name: "a javascript: address",
