@@ -199,6 +199,24 @@ function markDrawn(explorer: Explorer): void {
 /** The performance mark set at the first frame of each graph the host shows. */
 export const GRAPH_DRAWN_MARK = "graph-drawn";
 
+/** Opens the export dialog, loading it (and with it the writers) on first use; `failed` says why not. */
+function exportOpener(commands: ExportCommands, mount: () => HTMLElement, failed: (text: string) => void) {
+  let dialog: Promise<{ open(): void }> | null = null;
+  return () => {
+    dialog ??= import("./views/export-dialog.ts").then(({ createExportDialog }) => {
+      const made = createExportDialog(commands);
+      mount().append(made.element);
+      return made;
+    });
+    dialog
+      .then((made) => made.open())
+      .catch((error: unknown) => {
+        dialog = null;
+        failed(`The export could not open: ${String(error)}`);
+      });
+  };
+}
+
 export interface HostOptions {
   /**
    * Reads the address's `file` parameter (state/file-param.ts): a graph to open instead of
@@ -295,24 +313,15 @@ export function startExplorerHost(
       });
   };
 
-  const exportCommands = exportCommandsOf(() => shown as Shown);
-
-  let exportDialog: Promise<{ open(): void }> | null = null;
+  const openExportDialog = exportOpener(
+    exportCommandsOf(() => shown as Shown),
+    () => controls.tools,
+    (text) => notify([text]),
+  );
   const controls = createImportExport({
     openExport() {
       // Nothing to export while a linked file is still on its way.
-      if (!shown) return;
-      exportDialog ??= import("./views/export-dialog.ts").then(({ createExportDialog }) => {
-        const dialog = createExportDialog(exportCommands);
-        controls.tools.append(dialog.element);
-        return dialog;
-      });
-      exportDialog
-        .then((dialog) => dialog.open())
-        .catch((error: unknown) => {
-          exportDialog = null;
-          notify([`The export could not open: ${String(error)}`]);
-        });
+      if (shown) openExportDialog();
     },
     importFile(file: File, mapping: ImportMapping) {
       if (busy) return;
