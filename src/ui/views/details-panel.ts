@@ -204,8 +204,13 @@ function claimContent(
     comparison,
     claimFacts(actions, details),
     attributeTable(details.fileAttributes),
-    el("h3", { class: "details-subtitle", text: `Findings (${claim.findings.length})` }),
-    findingList(claim.findings),
+    // An imported edge cites no finding: no empty Findings heading either.
+    ...(claim.findings.length
+      ? [
+          el("h3", { class: "details-subtitle", text: `Findings (${claim.findings.length})` }),
+          findingList(claim.findings),
+        ]
+      : []),
   ];
 }
 
