@@ -200,3 +200,23 @@ describe("the flagship answer on a phone", { timeout: 120_000 }, () => {
     await context.close();
   });
 });
+
+describe("an imported graph on a phone", { timeout: 120_000 }, () => {
+  it("keeps its banner's way back on screen and a finger's width", async () => {
+    const { page, context, errors } = await openOn({ width: 390, height: 844 });
+    await page.locator("#import-button").tap();
+    await page
+      .locator("#import-file")
+      .setInputFiles(join(ROOT, "tests/fixtures/external/networkx/les-miserables.graphml"));
+    await page.locator("#imported-banner").waitFor({ state: "visible", timeout: 60_000 });
+    const back = await page.locator("#back-to-curated").boundingBox();
+    expect(back).not.toBeNull();
+    expect((back?.x ?? -1) >= 0 && (back?.x ?? 0) + (back?.width ?? 0) <= 390).toBe(true);
+    expect(back?.height ?? 0).toBeGreaterThanOrEqual(MIN_TARGET);
+    await page.screenshot({ path: artifact("phone-imported-390.png") });
+    await page.locator("#back-to-curated").tap();
+    await page.locator("#imported-banner").waitFor({ state: "hidden" });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
