@@ -1,6 +1,8 @@
 // Typed columns for the foreign attributes of nodes or claims, shared by the writers that declare
 // types up front (GEXF, GraphML, CSV, Neo4j): one column per attribute name and family of value,
-// numbers as long when every value is a safe integer, double otherwise.
+// numbers as long when every value is a safe integer, double otherwise; and each node's or claim's
+// values by column, as those writers write them.
+import type { LinkageGraph } from "../graph/types.ts";
 import type { ForeignAttributes, ForeignValue } from "../model/schema.ts";
 
 export type ValueFamily = "string" | "number" | "boolean" | "list-string" | "list-number" | "list-boolean";
@@ -88,4 +90,31 @@ export class ColumnSet {
   columnFor(name: string, value: ForeignValue): Column {
     return this.byKey.get(`${name}\u0000${familyOf(value)}`) as Column;
   }
+
+  /** A node's or claim's foreign attributes with their columns, in the attributes' order. */
+  valuesOf(attributes: ForeignAttributes | undefined): [column: Column, value: ForeignValue][] {
+    const out: [Column, ForeignValue][] = [];
+    if (!attributes) return out;
+    for (const name in attributes) {
+      const value = attributes[name] as ForeignValue;
+      out.push([this.columnFor(name, value), value]);
+    }
+    return out;
+  }
+
+  /** One cell per column, in column order: the text of the attributes' value for it, else "". */
+  cells(attributes: ForeignAttributes | undefined, text: (value: ForeignValue) => string): string[] {
+    const cells = new Array<string>(this.byKey.size).fill("");
+    for (const [column, value] of this.valuesOf(attributes)) cells[column.index] = text(value);
+    return cells;
+  }
+}
+
+/** The columns of a graph's foreign attributes: one set for its nodes, one for its claims. */
+export function attributeColumns(graph: LinkageGraph): { nodes: ColumnSet; claims: ColumnSet } {
+  const nodes = new ColumnSet();
+  const claims = new ColumnSet();
+  graph.forEachNode((_key, a) => nodes.add(a.attributes));
+  graph.forEachEdge((_key, a) => claims.add(a.attributes));
+  return { nodes, claims };
 }

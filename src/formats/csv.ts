@@ -5,16 +5,15 @@
 import { originalId } from "../graph/build.ts";
 import type { LinkageGraph } from "../graph/types.ts";
 import type { ForeignValue } from "../model/schema.ts";
-import { type Column, ColumnSet } from "./columns.ts";
+import { attributeColumns, type Column } from "./columns.ts";
 import { CSV_BOM, joinList, spreadsheetRow } from "./csv-text.ts";
 import {
   CLAIM_FIELDS,
   FINDING_FIELDS,
-  type FieldOwner,
+  fieldColumnValues,
   LAYOUT_FIELDS,
   type ModelField,
   NODE_FIELDS,
-  withOriginalIds,
 } from "./model-fields.ts";
 import type { ExportFile } from "./types.ts";
 
@@ -35,40 +34,13 @@ function cell(value: ForeignValue | undefined): string {
   return Array.isArray(value) ? joinList(value) : String(value);
 }
 
-/** The model's fields of a node or claim, one cell each, in the order of their headers. */
-function fieldCells(owner: FieldOwner, fields: readonly ModelField[], attributes: object): string[] {
-  const values = withOriginalIds(owner, attributes) as Record<string, ForeignValue | undefined>;
-  return fields.map((field) => cell(values[field.name]));
-}
-
 const names = (fields: readonly ModelField[]) => fields.map((field) => field.name);
 
-function foreignCells(
-  columns: Column[],
-  set: ColumnSet,
-  attributes: Record<string, ForeignValue> | undefined,
-) {
-  const cells = columns.map(() => "");
-  if (attributes) {
-    for (const name in attributes) {
-      const value = attributes[name] as ForeignValue;
-      cells[columns.indexOf(set.columnFor(name, value))] = cell(value);
-    }
-  }
-  return cells;
-}
-
 export function writeCsv(graph: LinkageGraph): ExportFile[] {
-  const nodeSet = new ColumnSet();
-  const claimSet = new ColumnSet();
-  let layout = false;
-  graph.forEachNode((_id, a) => {
-    nodeSet.add(a.attributes);
-    if (a.x !== undefined || a.y !== undefined || a.size !== undefined) layout = true;
-  });
-  graph.forEachEdge((_id, a) => claimSet.add(a.attributes));
-  const nodeColumns = nodeSet.columns();
-  const claimColumns = claimSet.columns();
+  const columns = attributeColumns(graph);
+  const layout = graph.someNode((_id, a) => a.x !== undefined || a.y !== undefined || a.size !== undefined);
+  const nodeColumns = columns.nodes.columns();
+  const claimColumns = columns.claims.columns();
   const num = (n: number | undefined) => (n === undefined ? "" : String(n));
 
   const nodes: string[] = [
@@ -79,9 +51,9 @@ export function writeCsv(graph: LinkageGraph): ExportFile[] {
     nodes.push(
       spreadsheetRow([
         originalId(key),
-        ...fieldCells("node", NODE_FIELDS, a),
+        ...fieldColumnValues("node", NODE_FIELDS, a).map(cell),
         ...(layout ? LAYOUT_FIELDS.map((field) => num(a[field])) : []),
-        ...foreignCells(nodeColumns, nodeSet, a.attributes),
+        ...columns.nodes.cells(a.attributes, cell),
       ]),
     );
   });
@@ -96,8 +68,8 @@ export function writeCsv(graph: LinkageGraph): ExportFile[] {
         originalId(key),
         originalId(source),
         originalId(target),
-        ...fieldCells("claim", CLAIM_FIELDS, a),
-        ...foreignCells(claimColumns, claimSet, a.attributes),
+        ...fieldColumnValues("claim", CLAIM_FIELDS, a).map(cell),
+        ...columns.claims.cells(a.attributes, cell),
       ]),
     );
   });

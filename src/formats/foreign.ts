@@ -1,6 +1,7 @@
 // Another tool's graph, as the XML and JSON readers hand it over, and its mapping into an imported
-// source: ids and attributes kept as they were, a kind per node and a relation per edge read through
-// the mapping (or its defaults), and no holder or finding ever invented.
+// source, which checkAndBuildForeign checks and builds: ids and attributes kept as they were, a kind per
+// node and a relation per edge read through the mapping (or its defaults), and no holder or finding
+// ever invented.
 import type { z } from "zod";
 import { parseJsonText } from "../model/json-text.ts";
 import {
@@ -12,13 +13,14 @@ import {
   type ImportedSourceFile,
   type NodeShape,
 } from "../model/schema.ts";
-import { NODE_KINDS, type NodeKind, RELATIONS, type Relation } from "../model/vocabulary.ts";
+import { NODE_KINDS, RELATIONS } from "../model/vocabulary.ts";
 import { parseColor, parseShape } from "./colors.ts";
 import { ImportError, type ImportProblem } from "./errors.ts";
 import { checkLabel, type LazyWhere } from "./limits.ts";
 import { FOREIGN_CLAIM_FIELDS, FOREIGN_NODE_FIELDS, kindOfSchema, scalarFromText } from "./model-fields.ts";
-import { SCHEMA_REF } from "./records.ts";
-import { DEFAULT_MAPPING, type FormatId, type ImportMapping } from "./types.ts";
+import { checkAndBuild, SCHEMA_REF } from "./records.ts";
+import { DEFAULT_MAPPING, type FormatId, type ImportMapping, type ImportOutcome } from "./types.ts";
+import { type Notes, notesAsWarnings } from "./values.ts";
 
 type Where = Omit<ImportProblem, "message">;
 const at = (where: LazyWhere): Where => (typeof where === "function" ? where() : where);
@@ -189,6 +191,54 @@ function pick<T extends string>(value: ForeignValue | undefined, allowed: readon
   return allowed.find((option) => option === wanted);
 }
 
+/** A word of the vocabulary read through the mapping's attribute, and how many entries did not say one. */
+interface MappedWord<T extends string> {
+  of(attributes: ForeignAttributes): T;
+  unread: number;
+}
+
+/** Reads `attribute` as one of `allowed`; without the attribute, or where it says none, `fallback`. */
+function mappedWord<T extends string>(
+  attribute: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): MappedWord<T> {
+  const word: MappedWord<T> = {
+    unread: 0,
+    of(attributes) {
+      if (attribute === undefined) return fallback;
+      const read = pick(attributes[attribute], allowed);
+      if (read === undefined) word.unread++;
+      return read ?? fallback;
+    },
+  };
+  return word;
+}
+
+/** Fields an imported record takes as they are from its foreign entry: both have them, of one type. */
+type SharedFields<F, R> = readonly (keyof F & keyof R)[];
+const NODE_OWN_LOOK: SharedFields<ForeignNode, ImportedNode> = ["x", "y", "size", "color", "shape"];
+const CLAIM_OWN_LOOK: SharedFields<ForeignEdge, ImportedClaim> = ["weight", "color", "thickness"];
+
+/**
+ * Completes an imported node or claim from its foreign entry: the look fields the entry has, then the
+ * model fields read out of its attributes (liftModelFields), then the attributes left, if any.
+ */
+function completed<R extends ImportedNode | ImportedClaim, F extends ForeignNode | ForeignEdge>(
+  record: R,
+  foreign: F,
+  look: readonly (keyof R & keyof F)[],
+  names: ReadonlySet<string>,
+  shape: Record<string, z.ZodType>,
+): R {
+  for (const field of look) {
+    if (foreign[field] !== undefined) record[field] = foreign[field] as unknown as R[typeof field];
+  }
+  const attributes = liftModelFields(record, foreign.attributes, names, shape, foreign.where);
+  if (Object.keys(attributes).length) record.attributes = attributes;
+  return record;
+}
+
 export function foreignToSourceFile(
   graph: ForeignGraph,
   file: string,
@@ -196,46 +246,27 @@ export function foreignToSourceFile(
   mapping: ImportMapping = DEFAULT_MAPPING,
 ): ImportedSourceFile {
   const sourceId = sourceIdFromFileName(file);
+  const kinds = mappedWord(mapping.kindAttribute, NODE_KINDS, mapping.defaultKind);
   const defaultRelation = mapping.defaultRelation ?? "links-to";
+  const relations = mappedWord(mapping.relationAttribute, RELATIONS, defaultRelation);
   const nodeIds = new Set<string>();
-  let unreadKinds = 0;
   const nodes = graph.nodes.map((foreign): ImportedNode => {
     if (nodeIds.has(foreign.id)) {
       throw new ImportError({ ...at(foreign.where), message: `node id "${foreign.id}" is used twice` });
     }
     nodeIds.add(foreign.id);
-    let kind: NodeKind = mapping.defaultKind;
-    if (mapping.kindAttribute !== undefined) {
-      const read = pick(foreign.attributes[mapping.kindAttribute], NODE_KINDS);
-      if (read) kind = read;
-      else unreadKinds++;
-    }
     const node: ImportedNode = {
       id: foreign.id,
-      kind,
+      kind: kinds.of(foreign.attributes),
       label: checkLabel(foreign.label ?? foreign.id, foreign.where),
     };
-    if (foreign.x !== undefined) node.x = foreign.x;
-    if (foreign.y !== undefined) node.y = foreign.y;
-    if (foreign.size !== undefined) node.size = foreign.size;
-    if (foreign.color !== undefined) node.color = foreign.color;
-    if (foreign.shape !== undefined) node.shape = foreign.shape;
-    const attributes = liftModelFields(
-      node,
-      foreign.attributes,
-      FOREIGN_NODE_FIELDS,
-      ImportedNode.shape,
-      foreign.where,
-    );
-    if (Object.keys(attributes).length) node.attributes = attributes;
-    return node;
+    return completed(node, foreign, NODE_OWN_LOOK, FOREIGN_NODE_FIELDS, ImportedNode.shape);
   });
 
   const claimIds = new Set<string>();
   for (const edge of graph.edges) if (edge.id !== undefined) claimIds.add(edge.id);
   const seen = new Set<string>();
   let generated = 0;
-  let unreadRelations = 0;
   const claims = graph.edges.map((edge): ImportedClaim => {
     for (const end of [edge.source, edge.target]) {
       if (!nodeIds.has(end)) {
@@ -255,35 +286,19 @@ export function foreignToSourceFile(
       throw new ImportError({ ...at(edge.where), message: `edge id "${id}" is used twice` });
     }
     seen.add(id);
-    let relation: Relation = defaultRelation;
-    if (mapping.relationAttribute !== undefined) {
-      const read = pick(edge.attributes[mapping.relationAttribute], RELATIONS);
-      if (read) relation = read;
-      else unreadRelations++;
-    }
+    const relation = relations.of(edge.attributes);
     const claim: ImportedClaim = { id, source: edge.source, target: edge.target, relation };
-    if (edge.weight !== undefined) claim.weight = edge.weight;
-    if (edge.color !== undefined) claim.color = edge.color;
-    if (edge.thickness !== undefined) claim.thickness = edge.thickness;
-    const attributes = liftModelFields(
-      claim,
-      edge.attributes,
-      FOREIGN_CLAIM_FIELDS,
-      ImportedClaim.shape,
-      edge.where,
-    );
-    if (Object.keys(attributes).length) claim.attributes = attributes;
-    return claim;
+    return completed(claim, edge, CLAIM_OWN_LOOK, FOREIGN_CLAIM_FIELDS, ImportedClaim.shape);
   });
 
-  if (unreadKinds) {
+  if (kinds.unread) {
     graph.warnings.push(
-      `${unreadKinds} node(s) had no actor, issue or treaty in attribute "${mapping.kindAttribute}"; they are ${mapping.defaultKind}s`,
+      `${kinds.unread} node(s) had no actor, issue or treaty in attribute "${mapping.kindAttribute}"; they are ${mapping.defaultKind}s`,
     );
   }
-  if (unreadRelations) {
+  if (relations.unread) {
     graph.warnings.push(
-      `${unreadRelations} edge(s) had no supports, opposes or links-to in attribute "${mapping.relationAttribute}"; they are ${defaultRelation} claims`,
+      `${relations.unread} edge(s) had no supports, opposes or links-to in attribute "${mapping.relationAttribute}"; they are ${defaultRelation} claims`,
     );
   }
 
@@ -305,6 +320,23 @@ export function foreignToSourceFile(
   }
   if (Object.keys(graph.attributes).length) source.attributes = graph.attributes;
   return { $schema: SCHEMA_REF, source, nodes, claims };
+}
+
+/**
+ * Another tool's graph as one imported source, checked and built. Its nodes and edges are let go once
+ * the source file has them, so only the file is held while the graph is built.
+ */
+export function checkAndBuildForeign(
+  file: string,
+  format: FormatId,
+  foreign: ForeignGraph,
+  notes: Notes,
+  mapping: ImportMapping | undefined,
+): ImportOutcome {
+  const source = foreignToSourceFile(foreign, file, format, mapping);
+  foreign.nodes = [];
+  foreign.edges = [];
+  return checkAndBuild(file, format, [source], [...foreign.warnings, ...notesAsWarnings(notes)]);
 }
 
 /** Deeper JSON values are refused: no graph attribute needs them, and writing one back as text recurses. */

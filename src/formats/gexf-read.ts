@@ -6,22 +6,25 @@
 import type { ForeignAttributes } from "../model/schema.ts";
 import { colorChannels, hexColor, parseColor, parseShape } from "./colors.ts";
 import { ImportError } from "./errors.ts";
-import { type ForeignEdge, type ForeignGraph, type ForeignNode, foreignToSourceFile } from "./foreign.ts";
+import { checkAndBuildForeign, type ForeignGraph, type ForeignNode } from "./foreign.ts";
 import { GEXF_NODE_FIELDS } from "./gexf-write.ts";
-import { checkElementCount, checkLabel } from "./limits.ts";
+import { checkLabel } from "./limits.ts";
+import { CLAIM_FIELDS, fieldsFromText, LAYOUT_FIELDS, type ModelField } from "./model-fields.ts";
+import { CREATOR, type OwnMeta, ownClaimRecord, ownNodeRecord, readOwnMeta } from "./own-meta.ts";
+import { type ClaimRecord, checkAndBuildOwn, type NodeRecord } from "./records.ts";
+import type { ImportInput, ImportMapping, ImportOptions, ImportOutcome, ImportStream } from "./types.ts";
+import { type Notes, note, setAttribute, splitGexfList, typedValue } from "./values.ts";
 import {
-  CLAIM_FIELDS,
-  LAYOUT_FIELDS,
-  type ModelField,
-  type ModelValue,
-  nodeFromFields,
-  scalarFromText,
-} from "./model-fields.ts";
-import { CREATOR, type OwnMeta, ownClaimRecord, readOwnMeta, setLayoutFromText } from "./own-meta.ts";
-import { type ClaimRecord, checkAndBuild, type NodeRecord, recordsToFiles } from "./records.ts";
-import type { ImportInput, ImportOptions, ImportOutcome, ImportStream } from "./types.ts";
-import { type Notes, note, notesAsWarnings, setAttribute, splitGexfList, typedValue } from "./values.ts";
-import { saxesXmlParser } from "./xml-saxes.ts";
+  collectingStream,
+  finiteAttribute,
+  firstGraph,
+  foreignEdgeOf,
+  heldEntryTag,
+  type PlaceRoute,
+  placeWalker,
+  readWhole,
+  type WalkFrame,
+} from "./xml-reader.ts";
 import {
   attribute,
   childElements,
@@ -29,12 +32,9 @@ import {
   elementIdReader,
   elementWhere,
   firstChild,
-  heldTag,
-  streamXml,
   whereLater,
   type XmlElement,
   type XmlHandler,
-  type XmlRoute,
 } from "./xml-stream.ts";
 
 interface Declared {
@@ -89,20 +89,13 @@ interface GexfEntry {
   thickness: number | undefined;
 }
 
-function numberAttribute(element: XmlElement, name: string): number | undefined {
-  const raw = attribute(element, name);
-  if (raw === undefined || raw.trim() === "") return undefined;
-  const n = Number(raw);
-  return Number.isFinite(n) ? n : undefined;
-}
-
 /**
  * A viz:color as `#rrggbb` (`#rrggbbaa` when its alpha is below 1): from its r, g, b and a, or from
  * GEXF 1.3's hex. A hex that is not a colour is handed on as it was, for the reader to keep as text.
  */
 function vizColor(element: XmlElement): string {
   const hex = attribute(element, "hex");
-  const a = numberAttribute(element, "a");
+  const a = finiteAttribute(element, "a");
   if (hex) {
     const color = parseColor(hex);
     if (!color) return hex;
@@ -110,7 +103,7 @@ function vizColor(element: XmlElement): string {
     const { r, g, b } = colorChannels(color);
     return hexColor(r, g, b, a);
   }
-  const [r, g, b] = ["r", "g", "b"].map((c) => numberAttribute(element, c) ?? 0) as [number, number, number];
+  const [r, g, b] = ["r", "g", "b"].map((c) => finiteAttribute(element, c) ?? 0) as [number, number, number];
   return hexColor(r, g, b, a ?? 1);
 }
 
@@ -126,12 +119,12 @@ const PARTS: Record<string, (entry: GexfEntry, element: XmlElement) => void> = {
     entry.values = values.slice();
   },
   position(entry, element) {
-    entry.x = numberAttribute(element, "x");
-    entry.y = numberAttribute(element, "y");
-    entry.z = numberAttribute(element, "z");
+    entry.x = finiteAttribute(element, "x");
+    entry.y = finiteAttribute(element, "y");
+    entry.z = finiteAttribute(element, "z");
   },
   size(entry, element) {
-    entry.size = numberAttribute(element, "value");
+    entry.size = finiteAttribute(element, "value");
   },
   color(entry, element) {
     entry.color = vizColor(element);
@@ -140,7 +133,7 @@ const PARTS: Record<string, (entry: GexfEntry, element: XmlElement) => void> = {
     entry.shape = attribute(element, "value");
   },
   thickness(entry, element) {
-    entry.thickness = numberAttribute(element, "value");
+    entry.thickness = finiteAttribute(element, "value");
   },
 };
 const PART_BITS: Record<string, number> = Object.fromEntries(
@@ -164,12 +157,9 @@ interface GexfDocument {
 }
 
 /** Where the walk is: the elements it walks, and the entry of the node or edge it is inside. */
-type Place = "document" | "gexf" | "graph" | "nodes" | "edges" | "node" | "edge";
-interface Frame {
-  place: Place;
-  element?: XmlElement;
-  entry?: GexfEntry;
-}
+type Place = "gexf" | "graph" | "nodes" | "edges" | "node" | "edge";
+type Frame = WalkFrame<Place, GexfEntry>;
+type GexfRoute = PlaceRoute<Place, GexfEntry>;
 
 /**
  * Collects a GEXF document as it streams: every <node> and <edge>, hierarchies flattened (nodes
@@ -177,18 +167,11 @@ interface Frame {
  */
 function gexfCollector(file: string): { handler: XmlHandler; document: GexfDocument } {
   const document: GexfDocument = { attributeBlocks: [], nodes: [], edges: [] };
-  const frames: Frame[] = [{ place: "document" }];
-  const walk = (place: Place, element: XmlElement, entry?: GexfEntry): XmlRoute => {
-    frames.push(entry ? { place, element, entry } : { place, element });
-    return "walk";
-  };
-  const entryOf = (element: XmlElement, list: GexfEntry[], place: "node" | "edge"): XmlRoute => {
-    checkElementCount(document.nodes.length + document.edges.length + 1, () =>
-      elementWhere(file, element, TAG_ATTRIBUTES[place]),
-    );
+  const entryOf = (element: XmlElement, list: GexfEntry[], place: "node" | "edge"): GexfRoute => {
+    const held = document.nodes.length + document.edges.length;
     // Every field set from the start: one shape for all entries, their fields in the object itself.
     const entry: GexfEntry = {
-      element: heldTag(element, place, TAG_ATTRIBUTES[place]),
+      element: heldEntryTag(file, element, place, TAG_ATTRIBUTES[place], held),
       parts: 0,
       values: undefined,
       x: undefined,
@@ -200,63 +183,40 @@ function gexfCollector(file: string): { handler: XmlHandler; document: GexfDocum
       thickness: undefined,
     };
     list.push(entry);
-    return walk(place, element, entry);
+    return { place, element, entry };
   };
-  const part = (frame: Frame, element: XmlElement, allowed: ReadonlySet<string>): XmlRoute => {
+  const part = (frame: Frame, element: XmlElement, allowed: ReadonlySet<string>): GexfRoute => {
     const bit = PART_BITS[element.name];
     const entry = frame.entry as GexfEntry;
     if (bit === undefined || !allowed.has(element.name) || entry.parts & bit) return "skip";
     entry.parts |= bit;
     return "keep";
   };
-  const opens: Record<Place, (element: XmlElement, frame: Frame) => XmlRoute> = {
-    document(element) {
-      if (element.name !== "gexf") {
-        throw new ImportError({
-          ...elementWhere(file, element, []),
-          message: "expected a <gexf> root element",
-        });
-      }
-      document.root = element;
-      return walk("gexf", element);
-    },
-    gexf(element) {
-      if (element.name === "meta" && !document.meta) return "keep";
-      if (element.name === "graph" && !document.graph) {
-        document.graph = element;
-        return walk("graph", element);
-      }
-      return "skip";
-    },
+  const opens: Record<Place, (element: XmlElement, frame: Frame) => GexfRoute> = {
+    gexf: (element) => (element.name === "meta" && !document.meta ? "keep" : firstGraph(document, element)),
     graph(element) {
       if (element.name === "attributes") return "keep";
-      return element.name === "nodes" || element.name === "edges" ? walk(element.name, element) : "skip";
+      return element.name === "nodes" || element.name === "edges" ? element.name : "skip";
     },
     nodes: (element) => (element.name === "node" ? entryOf(element, document.nodes, "node") : "skip"),
     edges: (element) => (element.name === "edge" ? entryOf(element, document.edges, "edge") : "skip"),
     node(element, frame) {
-      if (element.name === "nodes" || element.name === "edges") return walk(element.name, element);
+      if (element.name === "nodes" || element.name === "edges") return element.name;
       return part(frame, element, NODE_PARTS);
     },
     edge: (element, frame) => part(frame, element, EDGE_PARTS),
   };
-  const handler: XmlHandler = {
-    open(element) {
-      const frame = frames[frames.length - 1] as Frame;
-      return opens[frame.place](element, frame);
-    },
-    close(element) {
-      const frame = frames[frames.length - 1] as Frame;
-      if (frame.element === element) {
-        frames.pop();
-        return;
-      }
-      // A kept child of the frame's element.
+  const handler = placeWalker<Place, GexfEntry>({
+    file,
+    root: "gexf",
+    document,
+    opens,
+    kept(frame, element) {
       if (frame.place === "gexf") document.meta ??= element;
       else if (frame.place === "graph") document.attributeBlocks.push(element);
       else if (frame.entry) PARTS[element.name]?.(frame.entry, element);
     },
-  };
+  });
   return { handler, document };
 }
 
@@ -307,21 +267,11 @@ function foreignAttributes(
 
 /** The GEXF reader fed by chunks: the graph is built when the document has ended. */
 export function gexfStream(file: string, options: ImportOptions): ImportStream {
-  const { handler, document } = gexfCollector(file);
-  const xml = streamXml(file, handler, options.xml ?? saxesXmlParser);
-  return {
-    write: (text) => xml.write(text),
-    end() {
-      xml.end();
-      return gexfOutcome(file, document, options);
-    },
-  };
+  return collectingStream(file, options, gexfCollector, gexfOutcome);
 }
 
 export function readGexf(input: ImportInput, options: ImportOptions): ImportOutcome {
-  const stream = gexfStream(input.name, options);
-  stream.write(input.text);
-  return stream.end();
+  return readWhole(gexfStream, input, options);
 }
 
 function gexfOutcome(file: string, document: GexfDocument, options: ImportOptions): ImportOutcome {
@@ -353,21 +303,18 @@ function gexfOutcome(file: string, document: GexfDocument, options: ImportOption
   if (creator) foreign.publisher = creator;
   const date = meta ? attribute(meta, "lastmodifieddate") : undefined;
   if (date) foreign.date = date;
-  const notes: Notes = new Map();
-  const source = foreignSource(file, document, foreign, declared, notes, options);
-  // Only the source file is held from here: the entries and the foreign graph are garbage.
-  return checkAndBuild(file, "gexf", [source], [...foreign.warnings, ...notesAsWarnings(notes)]);
+  return foreignOutcome(file, document, foreign, declared, options.mapping);
 }
 
-/** The nodes and edges of a file of another tool's, as an imported source. */
-function foreignSource(
+/** A file of another tool's: its nodes and edges read into `foreign` (the entries let go), then built. */
+function foreignOutcome(
   file: string,
   document: GexfDocument,
   foreign: ForeignGraph,
   declared: { node: Map<string, Declared>; edge: Map<string, Declared> },
-  notes: Notes,
-  options: ImportOptions,
-) {
+  mapping: ImportMapping | undefined,
+): ImportOutcome {
+  const notes: Notes = new Map();
   const readId = elementIdReader(file);
   foreign.nodes = drain(document.nodes, (entry) => {
     const { element } = entry;
@@ -396,20 +343,13 @@ function foreignSource(
   });
   foreign.edges = drain(document.edges, (entry) => {
     const { element } = entry;
-    const where = whereLater(file, element, "id and ends");
     const attributes = foreignAttributes(attvalues(entry, notes), declared.edge, undefined, notes, "edge");
-    const edge: ForeignEdge = {
-      source: readId(element, "source"),
-      target: readId(element, "target"),
-      attributes,
-      where,
-    };
-    if (attribute(element, "id") !== undefined) edge.id = readId(element);
-    const weight = numberAttribute(element, "weight");
+    const edge = foreignEdgeOf(file, readId, element, attributes);
+    const weight = finiteAttribute(element, "weight");
     if (weight !== undefined) edge.weight = weight;
     for (const name of ["label", "type", "kind"]) {
       const value = attribute(element, name);
-      if (value !== undefined) attributes[name] = name === "label" ? checkLabel(value, where) : value;
+      if (value !== undefined) attributes[name] = name === "label" ? checkLabel(value, edge.where) : value;
     }
     const color = entry.color === undefined ? undefined : parseColor(entry.color);
     if (color) edge.color = color;
@@ -420,10 +360,7 @@ function foreignSource(
     if (entry.shape) attributes["viz:shape"] = entry.shape;
     return edge;
   });
-  const source = foreignToSourceFile(foreign, file, "gexf", options.mapping);
-  foreign.nodes = [];
-  foreign.edges = [];
-  return source;
+  return checkAndBuildForeign(file, "gexf", foreign, notes, mapping);
 }
 
 function readOwnGexf(
@@ -434,38 +371,29 @@ function readOwnGexf(
 ): ImportOutcome {
   const notes: Notes = new Map();
   const readId = elementIdReader(file);
-  const fieldsOf = (values: ReadValues, fields: readonly ModelField[]) => {
-    const found = new Map<string, ModelValue>();
-    for (const field of fields) {
-      const raw = values.byId.get(field.name);
-      if (raw === undefined) continue;
-      found.set(
-        field.name,
-        field.kind === "list" ? (splitGexfList(raw) ?? [raw]) : scalarFromText(field, raw),
-      );
-    }
-    return found;
-  };
+  const fieldsOf = (values: ReadValues, fields: readonly ModelField[]) =>
+    fieldsFromText(
+      fields,
+      (name) => values.byId.get(name),
+      (text) => splitGexfList(text) ?? [text],
+    );
   const nodes: NodeRecord[] = drain(document.nodes, (entry) => {
     const { element } = entry;
-    const where = () => elementWhere(file, element);
     const id = readId(element);
     const values = attvalues(entry, notes);
     const fields = fieldsOf(values, GEXF_NODE_FIELDS);
-    fields.set("label", checkLabel(attribute(element, "label") ?? id, where));
-    const attributes = nodeFromFields(fields);
-    // The node's own layout is in attvalues; viz also holds positions the writer made up.
-    setLayoutFromText(attributes, (field) => values.byId.get(field));
+    fields.set(
+      "label",
+      checkLabel(attribute(element, "label") ?? id, () => elementWhere(file, element)),
+    );
     const foreign = foreignAttributes(values, declared.node, OWN_IDS, notes, "node");
-    if (Object.keys(foreign).length) attributes.attributes = foreign;
-    return { id, attributes };
+    // The node's own layout is in attvalues; viz also holds positions the writer made up.
+    return ownNodeRecord(id, fields, (field) => values.byId.get(field), foreign);
   });
   const claims: ClaimRecord[] = drain(document.edges, (entry) => {
     const values = attvalues(entry, notes);
-    const fields = fieldsOf(values, CLAIM_FIELDS);
     const foreign = foreignAttributes(values, declared.edge, OWN_IDS, notes, "edge");
-    return ownClaimRecord(fields, foreign, (name) => readId(entry.element, name));
+    return ownClaimRecord(fieldsOf(values, CLAIM_FIELDS), foreign, (name) => readId(entry.element, name));
   });
-  const files = recordsToFiles(file, { sources: own.sources, nodes, claims });
-  return checkAndBuild(file, "gexf", files, notesAsWarnings(notes), nodes);
+  return checkAndBuildOwn(file, "gexf", { sources: own.sources, nodes, claims }, notes);
 }

@@ -5,10 +5,10 @@
 // node and edge is one line: indentation inside them would add a text node per line for readers.
 import { originalId } from "../graph/build.ts";
 import type { LinkageGraph } from "../graph/types.ts";
-import type { ForeignValue } from "../model/schema.ts";
+import type { ForeignAttributes, ForeignValue } from "../model/schema.ts";
 import { KIND_STYLES, RELATION_STYLES } from "../model/vocabulary.ts";
 import { colorChannels, GEXF_SHAPES } from "./colors.ts";
-import { type Column, ColumnSet } from "./columns.ts";
+import { attributeColumns, type Column, type ColumnSet } from "./columns.ts";
 import {
   CLAIM_FIELDS,
   claimFieldValues,
@@ -54,6 +54,23 @@ function fieldText(value: ModelValue): string {
   return typeof value === "number" ? xmlNumber(value) : String(value);
 }
 
+/** One value of a node's or edge's <attvalues>; `where` names the node or claim for an error. */
+function attvalue(id: string, text: string, where: () => string): string {
+  return `<attvalue for="${id}" value="${xmlAttribute(text, where)}"/>`;
+}
+
+/** The <attvalue>s of a node's or edge's foreign attributes, each under its column's id. */
+function foreignAttvalues(
+  columns: ColumnSet,
+  attributes: ForeignAttributes | undefined,
+  where: () => string,
+): string {
+  return columns
+    .valuesOf(attributes)
+    .map(([column, value]) => attvalue(`f${column.index}`, gexfValue(value), where))
+    .join("");
+}
+
 /** A viz:color's attributes: r, g and b, and a when the colour is not opaque. */
 function rgb(color: string): string {
   const { r, g, b, a } = colorChannels(color);
@@ -82,10 +99,7 @@ function declare(
 
 export function writeGexf(graph: LinkageGraph, options: ExportOptions = {}): ExportFile[] {
   const place = placement(graph, options);
-  const nodeColumns = new ColumnSet();
-  const claimColumns = new ColumnSet();
-  graph.forEachNode((_id, a) => nodeColumns.add(a.attributes));
-  graph.forEachEdge((_id, a) => claimColumns.add(a.attributes));
+  const columns = attributeColumns(graph);
 
   const out: string[] = [];
   out.push(
@@ -97,8 +111,8 @@ export function writeGexf(graph: LinkageGraph, options: ExportOptions = {}): Exp
     "  </meta>\n",
     '  <graph mode="static" defaultedgetype="directed">\n',
   );
-  declare(out, "node", [...GEXF_NODE_FIELDS, ...LAYOUT], nodeColumns.columns());
-  declare(out, "edge", CLAIM_FIELDS, claimColumns.columns());
+  declare(out, "node", [...GEXF_NODE_FIELDS, ...LAYOUT], columns.nodes.columns());
+  declare(out, "edge", CLAIM_FIELDS, columns.claims.columns());
 
   out.push(`    <nodes count="${graph.order}">\n`);
   graph.forEachNode((id, a) => {
@@ -107,24 +121,16 @@ export function writeGexf(graph: LinkageGraph, options: ExportOptions = {}): Exp
       `      <node id="${xmlAttribute(originalId(id), where)}" label="${xmlAttribute(a.label, where)}"><attvalues>`,
     );
     for (const [field, value] of nodeFieldValues(a)) {
-      if (field.name === "label") continue;
-      out.push(`<attvalue for="${field.name}" value="${xmlAttribute(fieldText(value), where)}"/>`);
+      if (field.name !== "label") out.push(attvalue(field.name, fieldText(value), where));
     }
     for (const field of LAYOUT_FIELDS) {
       const value = a[field];
-      if (value !== undefined) out.push(`<attvalue for="${field}" value="${xmlNumber(value)}"/>`);
+      if (value !== undefined) out.push(attvalue(field, xmlNumber(value), where));
     }
-    if (a.attributes) {
-      for (const name in a.attributes) {
-        const value = a.attributes[name] as ForeignValue;
-        const column = nodeColumns.columnFor(name, value);
-        out.push(`<attvalue for="f${column.index}" value="${xmlAttribute(gexfValue(value), where)}"/>`);
-      }
-    }
+    out.push(foreignAttvalues(columns.nodes, a.attributes, where), "</attvalues>");
     // The node's own colour and shape when it has them (an imported graph's), the kind's otherwise.
     const style = KIND_STYLES[a.kind];
     out.push(
-      "</attvalues>",
       `<color ${rgb(a.color ?? style.color)}/>`,
       `<position x="${xmlNumber(place.x(id))}" y="${xmlNumber(place.y(id))}" z="0"/>`,
       `<size value="${xmlNumber(place.size(id))}"/>`,
@@ -138,19 +144,10 @@ export function writeGexf(graph: LinkageGraph, options: ExportOptions = {}): Exp
     out.push(
       `      <edge id="${xmlAttribute(originalId(id), where)}" source="${xmlAttribute(originalId(source), where)}" target="${xmlAttribute(originalId(target), where)}" kind="${a.relation}"${a.weight === undefined ? "" : ` weight="${xmlNumber(a.weight)}"`}><attvalues>`,
     );
-    for (const [field, value] of claimFieldValues(a)) {
-      out.push(`<attvalue for="${field.name}" value="${xmlAttribute(fieldText(value), where)}"/>`);
-    }
-    if (a.attributes) {
-      for (const name in a.attributes) {
-        const value = a.attributes[name] as ForeignValue;
-        const column = claimColumns.columnFor(name, value);
-        out.push(`<attvalue for="f${column.index}" value="${xmlAttribute(gexfValue(value), where)}"/>`);
-      }
-    }
+    for (const [field, value] of claimFieldValues(a)) out.push(attvalue(field.name, fieldText(value), where));
+    out.push(foreignAttvalues(columns.claims, a.attributes, where), "</attvalues>");
     const style = RELATION_STYLES[a.relation];
     out.push(
-      "</attvalues>",
       `<color ${rgb(a.color ?? style.color)}/>`,
       a.thickness === undefined ? "" : `<thickness value="${xmlNumber(a.thickness)}"/>`,
       `<shape value="${style.dash > 0 ? "dashed" : "solid"}"/>`,

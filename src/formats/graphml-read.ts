@@ -8,41 +8,40 @@ import type { ForeignAttributes, ForeignValue } from "../model/schema.ts";
 import { hexColor, parseColor, parseShape } from "./colors.ts";
 import { ImportError } from "./errors.ts";
 import {
+  checkAndBuildForeign,
   EDGE_LOOK,
-  type ForeignEdge,
   type ForeignGraph,
   type ForeignNode,
-  foreignToSourceFile,
   liftLook,
   NODE_LOOK,
 } from "./foreign.ts";
 import { GRAPHML_EDGE_KEYS, GRAPHML_NODE_KEYS } from "./graphml-write.ts";
-import { checkElementCount, checkLabel } from "./limits.ts";
+import { checkLabel } from "./limits.ts";
+import { CLAIM_FIELDS, fieldsFromText, type ModelField, NODE_FIELDS } from "./model-fields.ts";
+import { META_KEY, type OwnMeta, ownClaimRecord, ownNodeRecord, readOwnMeta } from "./own-meta.ts";
+import { type ClaimRecord, checkAndBuildOwn, type NodeRecord } from "./records.ts";
+import type { ImportInput, ImportMapping, ImportOptions, ImportOutcome, ImportStream } from "./types.ts";
+import { type Notes, note, setAttribute, typedValue } from "./values.ts";
 import {
-  CLAIM_FIELDS,
-  type ModelField,
-  type ModelValue,
-  NODE_FIELDS,
-  nodeFromFields,
-  scalarFromText,
-} from "./model-fields.ts";
-import { META_KEY, type OwnMeta, ownClaimRecord, readOwnMeta, setLayoutFromText } from "./own-meta.ts";
-import { type ClaimRecord, checkAndBuild, type NodeRecord, recordsToFiles } from "./records.ts";
-import type { ImportInput, ImportOptions, ImportOutcome, ImportStream } from "./types.ts";
-import { type Notes, note, notesAsWarnings, setAttribute, typedValue } from "./values.ts";
-import { saxesXmlParser } from "./xml-saxes.ts";
+  collectingStream,
+  finiteAttribute,
+  firstGraph,
+  foreignEdgeOf,
+  heldEntryTag,
+  type PlaceRoute,
+  placeWalker,
+  readWhole,
+  type WalkFrame,
+} from "./xml-reader.ts";
 import {
   attribute,
   drain,
   elementIdReader,
   elementWhere,
   firstChild,
-  heldTag,
-  streamXml,
   whereLater,
   type XmlElement,
   type XmlHandler,
-  type XmlRoute,
 } from "./xml-stream.ts";
 
 interface Key {
@@ -116,13 +115,6 @@ interface YedLook {
   line?: { color?: string; width?: number };
 }
 
-function finiteAttribute(element: XmlElement, name: string): number | undefined {
-  const raw = attribute(element, name);
-  if (raw === undefined || raw.trim() === "") return undefined;
-  const n = Number(raw);
-  return Number.isFinite(n) ? n : undefined;
-}
-
 /** The elements under `root`, depth first, without recursion (yEd's markup is a few levels deep). */
 function* descendants(root: XmlElement): Generator<XmlElement> {
   const stack = [...root.children].reverse();
@@ -185,21 +177,13 @@ interface GraphmlDocument {
 
 const TAG_ATTRIBUTES = { node: ["id"], edge: ["id", "source", "target", "directed"] } as const;
 
-type Place = "document" | "graphml" | "graph" | "node" | "edge";
-interface Frame {
-  place: Place;
-  element?: XmlElement;
-  entry?: GraphmlEntry;
-}
+type Place = "graphml" | "graph" | "node" | "edge";
+type Frame = WalkFrame<Place, GraphmlEntry>;
+type GraphmlRoute = PlaceRoute<Place, GraphmlEntry>;
 
 /** Collects a GraphML document as it streams: the keys, and the nodes and edges of the first graph. */
 function graphmlCollector(file: string): { handler: XmlHandler; document: GraphmlDocument } {
   const document: GraphmlDocument = { keys: [], graphData: [], nodes: [], edges: [], hyperedges: false };
-  const frames: Frame[] = [{ place: "document" }];
-  const walk = (place: Place, element: XmlElement, entry?: GraphmlEntry): XmlRoute => {
-    frames.push(entry ? { place, element, entry } : { place, element });
-    return "walk";
-  };
   // Every node repeats the same few keys: hold one string for each, not one per <data>.
   const keyNames = new Map<string, string>();
   const intern = (key: string) => {
@@ -208,33 +192,17 @@ function graphmlCollector(file: string): { handler: XmlHandler; document: Graphm
     keyNames.set(key, key);
     return key;
   };
-  const entryOf = (element: XmlElement, list: GraphmlEntry[], place: "node" | "edge"): XmlRoute => {
-    checkElementCount(document.nodes.length + document.edges.length + 1, () =>
-      elementWhere(file, element, TAG_ATTRIBUTES[place]),
-    );
-    const entry: GraphmlEntry = { element: heldTag(element, place, TAG_ATTRIBUTES[place]), data: [] };
+  const entryOf = (element: XmlElement, list: GraphmlEntry[], place: "node" | "edge"): GraphmlRoute => {
+    const held = document.nodes.length + document.edges.length;
+    const entry: GraphmlEntry = {
+      element: heldEntryTag(file, element, place, TAG_ATTRIBUTES[place], held),
+      data: [],
+    };
     list.push(entry);
-    return walk(place, element, entry);
+    return { place, element, entry };
   };
-  const opens: Record<Place, (element: XmlElement, frame: Frame) => XmlRoute> = {
-    document(element) {
-      if (element.name !== "graphml") {
-        throw new ImportError({
-          ...elementWhere(file, element, []),
-          message: "expected a <graphml> root element",
-        });
-      }
-      document.root = element;
-      return walk("graphml", element);
-    },
-    graphml(element) {
-      if (element.name === "key") return "keep";
-      if (element.name === "graph" && !document.graph) {
-        document.graph = element;
-        return walk("graph", element);
-      }
-      return "skip";
-    },
+  const opens: Record<Place, (element: XmlElement, frame: Frame) => GraphmlRoute> = {
+    graphml: (element) => (element.name === "key" ? "keep" : firstGraph(document, element)),
     graph(element) {
       if (element.name === "data") return "keep";
       if (element.name === "node") return entryOf(element, document.nodes, "node");
@@ -248,20 +216,13 @@ function graphmlCollector(file: string): { handler: XmlHandler; document: Graphm
     },
     edge: (element) => (element.name === "data" ? "keep" : "skip"),
   };
-  const handler: XmlHandler = {
-    open(element) {
-      const frame = frames[frames.length - 1] as Frame;
-      return opens[frame.place](element, frame);
-    },
-    close(element) {
-      const frame = frames[frames.length - 1] as Frame;
-      if (frame.element === element) {
-        frames.pop();
-        // An array grown by push() keeps room for more; held till the end, it is cut to size.
-        if (frame.entry) frame.entry.data = frame.entry.data.slice();
-        return;
-      }
-      // A kept child of the frame's element: a <key>, or a <data> of the graph, a node or an edge.
+  const handler = placeWalker<Place, GraphmlEntry>({
+    file,
+    root: "graphml",
+    document,
+    opens,
+    // A kept child of the frame's element: a <key>, or a <data> of the graph, a node or an edge.
+    kept(frame, element) {
       if (frame.place === "graphml") document.keys.push(element);
       else if (frame.place === "graph") addData(document.graphData, element, intern);
       else if (frame.entry) {
@@ -270,7 +231,11 @@ function graphmlCollector(file: string): { handler: XmlHandler; document: Graphm
         frame.entry.yed ??= yedLook(element);
       }
     },
-  };
+    left(frame) {
+      // An array grown by push() keeps room for more; held till the end, it is cut to size.
+      if (frame.entry) frame.entry.data = frame.entry.data.slice();
+    },
+  });
   return { handler, document };
 }
 
@@ -280,21 +245,11 @@ function applies(key: Key, kind: "node" | "edge" | "graph"): boolean {
 
 /** The GraphML reader fed by chunks: the graph is built when the document has ended. */
 export function graphmlStream(file: string, options: ImportOptions): ImportStream {
-  const { handler, document } = graphmlCollector(file);
-  const xml = streamXml(file, handler, options.xml ?? saxesXmlParser);
-  return {
-    write: (text) => xml.write(text),
-    end() {
-      xml.end();
-      return graphmlOutcome(file, document, options);
-    },
-  };
+  return collectingStream(file, options, graphmlCollector, graphmlOutcome);
 }
 
 export function readGraphml(input: ImportInput, options: ImportOptions): ImportOutcome {
-  const stream = graphmlStream(input.name, options);
-  stream.write(input.text);
-  return stream.end();
+  return readWhole(graphmlStream, input, options);
 }
 
 type AttributesOf = (
@@ -335,20 +290,22 @@ function graphmlOutcome(file: string, document: GraphmlDocument, options: Import
   if (own) return readOwnGraphml(file, own, keys, document, attributesOf, notes);
 
   const foreign: ForeignGraph = { attributes: {}, nodes: [], edges: [], warnings: [] };
-  const source = foreignSource(file, document, foreign, keys, attributesOf, options);
-  // Only the source file is held from here: the entries and the foreign graph are garbage.
-  return checkAndBuild(file, "graphml", [source], [...foreign.warnings, ...notesAsWarnings(notes)]);
+  return foreignOutcome(file, document, foreign, keys, attributesOf, notes, options.mapping);
 }
 
-/** The nodes, edges and graph attributes of a file of another tool's, as an imported source. */
-function foreignSource(
+/**
+ * A file of another tool's: its nodes, edges and graph attributes read into `foreign` (the entries let
+ * go), then built.
+ */
+function foreignOutcome(
   file: string,
   document: GraphmlDocument,
   foreign: ForeignGraph,
   keys: Map<string, Key>,
   attributesOf: AttributesOf,
-  options: ImportOptions,
-) {
+  notes: Notes,
+  mapping: ImportMapping | undefined,
+): ImportOutcome {
   const readId = elementIdReader(file);
   const graphicsLabel = (data: DataTexts): string | undefined => {
     for (const [id, text] of data) {
@@ -374,14 +331,7 @@ function foreignSource(
   });
   foreign.edges = drain(document.edges, (entry) => {
     const { element } = entry;
-    const where = whereLater(file, element, "id and ends");
-    const edge: ForeignEdge = {
-      source: readId(element, "source"),
-      target: readId(element, "target"),
-      attributes: attributesOf(dataTexts(entry.data), "edge"),
-      where,
-    };
-    if (attribute(element, "id") !== undefined) edge.id = readId(element);
+    const edge = foreignEdgeOf(file, readId, element, attributesOf(dataTexts(entry.data), "edge"));
     const directed = attribute(element, "directed");
     if (directed !== undefined) edge.attributes.directed = directed === "true";
     const line = entry.yed?.line;
@@ -396,10 +346,7 @@ function foreignSource(
   if (edgeDefault) foreign.attributes.edgedefault = edgeDefault;
   const name = foreign.attributes.name;
   if (typeof name === "string" && name.trim()) foreign.title = name;
-  const source = foreignToSourceFile(foreign, file, "graphml", options.mapping);
-  foreign.nodes = [];
-  foreign.edges = [];
-  return source;
+  return checkAndBuildForeign(file, "graphml", foreign, notes, mapping);
 }
 
 /**
@@ -461,36 +408,26 @@ function readOwnGraphml(
   const readId = elementIdReader(file);
   const nodeKeys = new Set(Object.keys(GRAPHML_NODE_KEYS));
   const edgeKeys = new Set(Object.keys(GRAPHML_EDGE_KEYS));
-  const fieldsOf = (element: XmlElement, data: DataTexts, fields: readonly ModelField[]) => {
-    const found = new Map<string, ModelValue>();
-    for (const field of fields) {
-      const text = keys.has(field.name) ? data.get(field.name) : undefined;
-      if (text === undefined) continue;
-      if (field.kind === "list") {
-        const parsed = parseJsonText(text);
-        const list = parsed.ok && Array.isArray(parsed.value) ? parsed.value : undefined;
-        if (!list?.every((item) => typeof item === "string")) {
-          throw new ImportError({
-            ...elementWhere(file, element),
-            message: `the value of "${field.name}" is not a JSON list of strings`,
-          });
-        }
-        found.set(field.name, list as string[]);
-      } else found.set(field.name, scalarFromText(field, text));
-    }
-    return found;
-  };
+  /** A declared key's text, by its id. */
+  const textIn = (data: DataTexts) => (id: string) => (keys.has(id) ? data.get(id) : undefined);
+  const fieldsOf = (element: XmlElement, data: DataTexts, fields: readonly ModelField[]) =>
+    fieldsFromText(fields, textIn(data), (text, field) => {
+      const parsed = parseJsonText(text);
+      const list = parsed.ok && Array.isArray(parsed.value) ? parsed.value : undefined;
+      if (list?.every((item) => typeof item === "string")) return list as string[];
+      throw new ImportError({
+        ...elementWhere(file, element),
+        message: `the value of "${field.name}" is not a JSON list of strings`,
+      });
+    });
   const nodes: NodeRecord[] = drain(document.nodes, (entry) => {
     const { element } = entry;
-    const where = () => elementWhere(file, element);
     const id = readId(element);
     const data = dataTexts(entry.data);
-    const attributes = nodeFromFields(fieldsOf(element, data, NODE_FIELDS));
-    checkLabel(attributes.label, where);
-    setLayoutFromText(attributes, (field) => (keys.has(field) ? data.get(field) : undefined));
-    const foreign = attributesOf(data, "node", nodeKeys);
-    if (Object.keys(foreign).length) attributes.attributes = foreign;
-    return { id, attributes };
+    const fields = fieldsOf(element, data, NODE_FIELDS);
+    const node = ownNodeRecord(id, fields, textIn(data), attributesOf(data, "node", nodeKeys));
+    checkLabel(node.attributes.label, () => elementWhere(file, element));
+    return node;
   });
   const claims: ClaimRecord[] = drain(document.edges, (entry) => {
     const data = dataTexts(entry.data);
@@ -498,6 +435,5 @@ function readOwnGraphml(
     const foreign = attributesOf(data, "edge", edgeKeys);
     return ownClaimRecord(fields, foreign, (name) => readId(entry.element, name));
   });
-  const files = recordsToFiles(file, { sources: own.sources, nodes, claims });
-  return checkAndBuild(file, "graphml", files, notesAsWarnings(notes), nodes);
+  return checkAndBuildOwn(file, "graphml", { sources: own.sources, nodes, claims }, notes);
 }

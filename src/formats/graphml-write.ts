@@ -4,7 +4,7 @@
 import { originalId } from "../graph/build.ts";
 import type { LinkageGraph } from "../graph/types.ts";
 import type { ForeignValue } from "../model/schema.ts";
-import { type Column, ColumnSet } from "./columns.ts";
+import { attributeColumns, type Column } from "./columns.ts";
 import {
   CLAIM_FIELDS,
   claimFieldValues,
@@ -73,11 +73,13 @@ function valueText(value: ForeignValue | ModelValue): string {
   return typeof value === "number" ? xmlNumber(value) : String(value);
 }
 
+/** One <data> line of a node or edge; `where` names the node or claim for an error. */
+function dataLine(key: string, text: string, where: () => string): string {
+  return `      <data key="${key}">${xmlText(text, where)}</data>\n`;
+}
+
 export function writeGraphml(graph: LinkageGraph): ExportFile[] {
-  const nodeColumns = new ColumnSet();
-  const claimColumns = new ColumnSet();
-  graph.forEachNode((_id, a) => nodeColumns.add(a.attributes));
-  graph.forEachEdge((_id, a) => claimColumns.add(a.attributes));
+  const columns = attributeColumns(graph);
   let hasPosition = false;
   let hasSize = false;
   graph.forEachNode((_id, a) => {
@@ -101,11 +103,11 @@ export function writeGraphml(graph: LinkageGraph): ExportFile[] {
     if (SHARED_KEYS.has(id)) continue;
     out.push(`  <key id="${id}" for="edge" attr.name="${id}" attr.type="${type}"/>\n`);
   }
-  for (const [kind, columns] of [
-    ["node", nodeColumns.columns()],
-    ["edge", claimColumns.columns()],
+  for (const [kind, set] of [
+    ["node", columns.nodes],
+    ["edge", columns.claims],
   ] as const) {
-    for (const column of columns) {
+    for (const column of set.columns()) {
       out.push(
         `  <key id="${foreignKeyId(kind, column)}" for="${kind}" attr.name="${xmlAttribute(column.name, () => `${kind} attribute "${column.name}"`)}" attr.type="${graphmlType(column)}"/>\n`,
       );
@@ -118,18 +120,13 @@ export function writeGraphml(graph: LinkageGraph): ExportFile[] {
   graph.forEachNode((id, a) => {
     const where = () => `node "${originalId(id)}"`;
     out.push(`    <node id="${xmlAttribute(originalId(id), where)}">\n`);
-    for (const [field, value] of nodeFieldValues(a)) {
-      out.push(`      <data key="${field.name}">${xmlText(valueText(value), where)}</data>\n`);
+    for (const [field, value] of nodeFieldValues(a)) out.push(dataLine(field.name, valueText(value), where));
+    for (const field of LAYOUT_FIELDS) {
+      const value = a[field];
+      if (value !== undefined) out.push(dataLine(field, xmlNumber(value), where));
     }
-    if (a.x !== undefined) out.push(`      <data key="x">${xmlNumber(a.x)}</data>\n`);
-    if (a.y !== undefined) out.push(`      <data key="y">${xmlNumber(a.y)}</data>\n`);
-    if (a.size !== undefined) out.push(`      <data key="size">${xmlNumber(a.size)}</data>\n`);
-    if (a.attributes) {
-      for (const name in a.attributes) {
-        const value = a.attributes[name] as ForeignValue;
-        const key = foreignKeyId("node", nodeColumns.columnFor(name, value));
-        out.push(`      <data key="${key}">${xmlText(valueText(value), where)}</data>\n`);
-      }
+    for (const [column, value] of columns.nodes.valuesOf(a.attributes)) {
+      out.push(dataLine(foreignKeyId("node", column), valueText(value), where));
     }
     out.push("    </node>\n");
   });
@@ -138,15 +135,9 @@ export function writeGraphml(graph: LinkageGraph): ExportFile[] {
     out.push(
       `    <edge id="${xmlAttribute(originalId(id), where)}" source="${xmlAttribute(originalId(source), where)}" target="${xmlAttribute(originalId(target), where)}">\n`,
     );
-    for (const [field, value] of claimFieldValues(a)) {
-      out.push(`      <data key="${field.name}">${xmlText(valueText(value), where)}</data>\n`);
-    }
-    if (a.attributes) {
-      for (const name in a.attributes) {
-        const value = a.attributes[name] as ForeignValue;
-        const key = foreignKeyId("edge", claimColumns.columnFor(name, value));
-        out.push(`      <data key="${key}">${xmlText(valueText(value), where)}</data>\n`);
-      }
+    for (const [field, value] of claimFieldValues(a)) out.push(dataLine(field.name, valueText(value), where));
+    for (const [column, value] of columns.claims.valuesOf(a.attributes)) {
+      out.push(dataLine(foreignKeyId("edge", column), valueText(value), where));
     }
     out.push("    </edge>\n");
   });

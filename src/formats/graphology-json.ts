@@ -10,11 +10,11 @@ import type { ForeignAttributes } from "../model/schema.ts";
 import { KIND_STYLES } from "../model/vocabulary.ts";
 import { ImportError } from "./errors.ts";
 import {
+  checkAndBuildForeign,
   EDGE_LOOK,
   type ForeignEdge,
   type ForeignGraph,
   type ForeignNode,
-  foreignToSourceFile,
   foreignValueOf,
   liftLook,
   NODE_LOOK,
@@ -24,9 +24,9 @@ import { checkLabel, idOf } from "./limits.ts";
 import { ClaimAttributesSchema, NodeAttributesSchema, withOriginalIds } from "./model-fields.ts";
 import { OwnSources } from "./own-meta.ts";
 import { placement } from "./positions.ts";
-import { type ClaimRecord, checkAndBuild, type NodeRecord, recordsToFiles } from "./records.ts";
+import { type ClaimRecord, checkAndBuildOwn, type NodeRecord } from "./records.ts";
 import type { ExportFile, ExportOptions, ImportInput, ImportOptions, ImportOutcome } from "./types.ts";
-import { type Notes, note, notesAsWarnings, setAttribute } from "./values.ts";
+import { type Notes, note, setAttribute } from "./values.ts";
 
 export const GRAPHOLOGY_MIME = "application/json";
 
@@ -209,8 +209,7 @@ export function readGraphologyJson(input: ImportInput, options: ImportOptions): 
         attributes: attributes.data as ClaimAttributes,
       };
     });
-    const files = recordsToFiles(file, { sources: sources.data, nodes, claims });
-    return checkAndBuild(file, "graphology-json", files, [], nodes);
+    return checkAndBuildOwn(file, "graphology-json", { sources: sources.data, nodes, claims }, new Map());
   }
 
   const notes: Notes = new Map();
@@ -269,6 +268,5 @@ export function readGraphologyJson(input: ImportInput, options: ImportOptions): 
   if (serialized.options?.type) graphAttributes["graphology:type"] = serialized.options.type;
   const foreign: ForeignGraph = { attributes: graphAttributes, nodes, edges: foreignEdges, warnings: [] };
   if (typeof serialized.attributes?.name === "string") foreign.title = serialized.attributes.name;
-  const source = foreignToSourceFile(foreign, file, "graphology-json", options.mapping);
-  return checkAndBuild(file, "graphology-json", [source], [...foreign.warnings, ...notesAsWarnings(notes)]);
+  return checkAndBuildForeign(file, "graphology-json", foreign, notes, options.mapping);
 }

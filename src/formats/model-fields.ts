@@ -174,6 +174,19 @@ function valuesOf(
   return out;
 }
 
+/**
+ * Every field's value, in the order of `fields`, undefined where the node or claim has none (ids as
+ * files write them): for the writers with a column per field (CSV, Neo4j).
+ */
+export function fieldColumnValues(
+  owner: FieldOwner,
+  fields: readonly ModelField[],
+  attributes: object,
+): (ModelValue | undefined)[] {
+  const record = withOriginalIds(owner, attributes) as Record<string, ModelValue | undefined>;
+  return fields.map((field) => record[field.name]);
+}
+
 /** The fields a writer emits for a node, in NODE_FIELDS order: none values left out. */
 export function nodeFieldValues(a: NodeAttributes): [field: ModelField, value: ModelValue][] {
   return valuesOf("node", NODE_FIELDS, a);
@@ -195,6 +208,24 @@ export function scalarFromText(field: ModelField, text: string): ModelValue {
   }
   if (field.kind === "number" && text.trim() !== "" && Number.isFinite(Number(text))) return Number(text);
   return text;
+}
+
+/**
+ * The model's fields a file holds, by name (`textOf` gives a field's text, undefined when the file has
+ * none): scalars read as their kind says, lists by the format's own `listOf`.
+ */
+export function fieldsFromText(
+  fields: readonly ModelField[],
+  textOf: (name: string) => string | undefined,
+  listOf: (text: string, field: ModelField) => string[],
+): Map<string, ModelValue> {
+  const found = new Map<string, ModelValue>();
+  for (const field of fields) {
+    const text = textOf(field.name);
+    if (text !== undefined)
+      found.set(field.name, field.kind === "list" ? listOf(text, field) : scalarFromText(field, text));
+  }
+  return found;
 }
 
 function fromFields(

@@ -13,7 +13,7 @@
 import { originalId } from "../graph/build.ts";
 import type { LinkageGraph } from "../graph/types.ts";
 import type { ForeignValue } from "../model/schema.ts";
-import { type Column, ColumnSet } from "./columns.ts";
+import { attributeColumns, type Column } from "./columns.ts";
 import { CSV_BOM, csvRow, FORMULA_GUARD, reversiblySafe } from "./csv-text.ts";
 import {
   cypherKey,
@@ -27,7 +27,7 @@ import { ExportError } from "./errors.ts";
 import {
   CLAIM_FIELDS,
   type FieldKind,
-  type FieldOwner,
+  fieldColumnValues,
   LAYOUT_FIELDS,
   type ModelField,
   NODE_FIELDS,
@@ -182,25 +182,6 @@ function valueText(value: ForeignValue | undefined, delimiter: string): string {
   return Array.isArray(value) ? value.map(String).join(delimiter) : String(value);
 }
 
-function foreignCells(
-  columns: Column[],
-  set: ColumnSet,
-  attributes: Record<string, ForeignValue> | undefined,
-  delimiter: string,
-): string[] {
-  const cells = columns.map(() => "");
-  for (const name in attributes ?? {}) {
-    const v = (attributes as Record<string, ForeignValue>)[name] as ForeignValue;
-    cells[columns.indexOf(set.columnFor(name, v))] = valueText(v, delimiter);
-  }
-  return cells;
-}
-
-function fieldCells(owner: FieldOwner, fields: readonly ModelField[], attributes: object, delimiter: string) {
-  const values = withOriginalIds(owner, attributes) as Record<string, ForeignValue | undefined>;
-  return fields.map((field) => valueText(values[field.name], delimiter));
-}
-
 /**
  * Where each node is drawn, for the x, y and size columns: the node's own, else the caller's layout
  * (the explorer's, the CLI's) with sizes from degree. Without a layout, a graph whose nodes have no
@@ -214,12 +195,10 @@ function drawnAt(graph: LinkageGraph, options: ExportOptions): Placement | undef
 
 export function writeNeo4jAdmin(graph: LinkageGraph, options: ExportOptions = {}): ExportFile[] {
   const delimiter = chooseDelimiter(graph);
-  const nodeSet = new ColumnSet();
-  const claimSet = new ColumnSet();
-  graph.forEachNode((_id, a) => nodeSet.add(a.attributes));
-  graph.forEachEdge((_id, a) => claimSet.add(a.attributes));
-  const nodeForeign = nodeSet.columns();
-  const claimForeign = claimSet.columns();
+  const columns = attributeColumns(graph);
+  const nodeForeign = columns.nodes.columns();
+  const claimForeign = columns.claims.columns();
+  const text = (value: ForeignValue | undefined) => valueText(value, delimiter);
   const num = (n: number | undefined) => (n === undefined ? "" : String(n));
   const place = drawnAt(graph, options);
 
@@ -237,9 +216,9 @@ export function writeNeo4jAdmin(graph: LinkageGraph, options: ExportOptions = {}
       nodeLog.row(nodeColumns, [
         originalId(key),
         `Entity${delimiter}${NEO4J_LABELS[a.kind]}`,
-        ...fieldCells("node", NODE_FIELDS, a, delimiter),
+        ...fieldColumnValues("node", NODE_FIELDS, a).map(text),
         ...LAYOUT_FIELDS.map((field) => num(a[field] ?? place?.[field](key))),
-        ...foreignCells(nodeForeign, nodeSet, a.attributes, delimiter),
+        ...columns.nodes.cells(a.attributes, text),
       ]),
     );
   });
@@ -262,8 +241,8 @@ export function writeNeo4jAdmin(graph: LinkageGraph, options: ExportOptions = {}
         originalId(target),
         NEO4J_TYPES[a.relation],
         originalId(key),
-        ...fieldCells("claim", CLAIM_FIELDS, a, delimiter),
-        ...foreignCells(claimForeign, claimSet, a.attributes, delimiter),
+        ...fieldColumnValues("claim", CLAIM_FIELDS, a).map(text),
+        ...columns.claims.cells(a.attributes, text),
       ]),
     );
   });

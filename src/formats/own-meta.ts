@@ -1,6 +1,7 @@
 // How our own GEXF and GraphML files say they are ours: the creator "Linkage Atlas" and a JSON note
 // with the graph's sources and which layout the writer made up. A reader that finds it reads the
-// model's fields (model-fields.ts) by their names; anything else in the file is a foreign attribute.
+// model's fields (model-fields.ts) by their names into node and claim records made here; anything
+// else in the file is a foreign attribute.
 import { z } from "zod";
 import type { NodeAttributes } from "../graph/types.ts";
 import { parseJsonText } from "../model/json-text.ts";
@@ -11,8 +12,8 @@ import {
   ImportedSourceMeta,
   SourceMeta,
 } from "../model/schema.ts";
-import { claimFromFields, LAYOUT_FIELDS, type ModelValue } from "./model-fields.ts";
-import type { ClaimRecord } from "./records.ts";
+import { claimFromFields, LAYOUT_FIELDS, type ModelValue, nodeFromFields } from "./model-fields.ts";
+import type { ClaimRecord, NodeRecord } from "./records.ts";
 
 export const CREATOR = "Linkage Atlas";
 export const META_KEY = "linkage-atlas";
@@ -53,7 +54,7 @@ export function readOwnMeta(text: string | undefined): OwnMeta | undefined {
 }
 
 /** Sets a node's x, y and size from the text read back, each only where it is a finite number. */
-export function setLayoutFromText(
+function setLayoutFromText(
   attributes: NodeAttributes,
   textOf: (field: (typeof LAYOUT_FIELDS)[number]) => string | undefined,
 ): void {
@@ -62,6 +63,22 @@ export function setLayoutFromText(
     if (raw !== undefined && raw.trim() !== "" && Number.isFinite(Number(raw)))
       attributes[field] = Number(raw);
   }
+}
+
+/**
+ * A node of our own file read back: the model's fields, its layout where the file gives one (`layoutText`
+ * the text of x, y or size) and any foreign attributes.
+ */
+export function ownNodeRecord(
+  id: string,
+  fields: ReadonlyMap<string, ModelValue>,
+  layoutText: (field: (typeof LAYOUT_FIELDS)[number]) => string | undefined,
+  foreign: ForeignAttributes,
+): NodeRecord {
+  const attributes = nodeFromFields(fields);
+  setLayoutFromText(attributes, layoutText);
+  if (Object.keys(foreign).length) attributes.attributes = foreign;
+  return { id, attributes };
 }
 
 /**

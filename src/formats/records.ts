@@ -21,6 +21,7 @@ import {
 import { ImportError, type ImportProblem } from "./errors.ts";
 import { type FieldOwner, isNone, isRequiredKey, schemaDefault, withOriginalIds } from "./model-fields.ts";
 import type { FormatId, ImportOutcome } from "./types.ts";
+import { type Notes, notesAsWarnings } from "./values.ts";
 
 export const SCHEMA_REF = "./source-file.schema.json";
 
@@ -226,4 +227,17 @@ export function checkAndBuild(
     });
   }
   return { format, graph, files: loaded.map((source) => source.data), warnings };
+}
+
+/**
+ * The records read back from one of our own files (GEXF, GraphML, graphology JSON) as the graph they
+ * were written from: one file per source, checked and built, each node with the layout the file gave it.
+ */
+export function checkAndBuildOwn(
+  file: string,
+  format: FormatId,
+  records: GraphRecords,
+  notes: Notes,
+): ImportOutcome {
+  return checkAndBuild(file, format, recordsToFiles(file, records), notesAsWarnings(notes), records.nodes);
 }

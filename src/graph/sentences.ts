@@ -2,7 +2,7 @@
 // and the explorer. A claim's sentence is built here and nowhere else, from the vocabulary tables
 // (RELATION_STYLES, ATTRIBUTION_STYLES, MODALITY_STYLES, PATTERN_TEXT) and the claim's own qualifier.
 // Plain strings out, never Markdown or DOM: each front end escapes or places them as it needs.
-import { KIND_STYLES, type NodeKind, RELATION_STYLES, type Relation } from "../model/vocabulary.ts";
+import { KIND_STYLES, type NodeKind, RELATION_STYLES } from "../model/vocabulary.ts";
 import { isOwnStance, PATTERN_TEXT } from "./perspectives.ts";
 import { type ClaimRecord, claimVoice } from "./records.ts";
 import type { LinkageGraph } from "./types.ts";
@@ -173,7 +173,7 @@ export function claimSentence(
     speaker !== undefined &&
     (claim.source === speaker || (isOwnStance(claim) && claim.heldBy.includes(speaker)));
   const subject = own ? "" : `${voice.lead ? inSentence(source) : source} `;
-  const verb = RELATION_STYLES[claim.relation as Relation]?.verb ?? claim.relation;
+  const verb = RELATION_STYLES[claim.relation].verb;
   const qualifier = claim.qualifier?.trim() ?? "";
   const lead = voice.lead ? `${voice.lead} ` : "";
   switch (qualifierJoin(claim.relation, claim.qualifier)) {

@@ -4,7 +4,7 @@
 // order, each once with its summary and the evidence quotes that rest on it, and (5) the source, named
 // once. Pure text out of a graph and a Trace; no DOM, so the explorer, the CLI and the tests share it.
 // The Markdown pieces that compare-brief.ts shares (escaping, steps, findings, source) live here too.
-import { ATTRIBUTION_STYLES, RELATION_STYLES, type Relation } from "../model/vocabulary.ts";
+import { ATTRIBUTION_STYLES, RELATION_STYLES } from "../model/vocabulary.ts";
 import { type ChainStep, readTrace, type StepReading, traceQuestion } from "./answer.ts";
 import { findingIndex } from "./build.ts";
 import type { ClaimRecord } from "./records.ts";
@@ -143,7 +143,7 @@ function queryLine(graph: LinkageGraph, trace: Trace): string {
   );
   if (trace.attribution)
     parts.push(`${ATTRIBUTION_STYLES[trace.attribution].label.toLowerCase()} claims only`);
-  const relations = trace.relations.map((r) => (RELATION_STYLES[r as Relation]?.label ?? r).toLowerCase());
+  const relations = trace.relations.map((relation) => RELATION_STYLES[relation].label.toLowerCase());
   parts.push(`relations followed: ${listOf(relations)}`);
   if (trace.kinds) parts.push(`${kindNoun(trace.kinds).many} only`);
   parts.push(`chains of up to ${countOf(trace.depth, "claim")}`);

@@ -189,18 +189,10 @@ export function shortestPath(
   const memo = memoFor(graph, options.cache);
   const steps = admittedSteps(memo, graph, checkFilter(graph, options));
   const cameBy = new Map<string, { node: string; claim: string } | null>([[from, null]]);
-  let frontier = [from];
-  while (frontier.length && !cameBy.has(to)) {
-    const next: string[] = [];
-    for (const node of frontier) {
-      for (const step of steps.of(node)) {
-        if (cameBy.has(step.node)) continue;
-        cameBy.set(step.node, { node, claim: step.claim });
-        next.push(step.node);
-      }
-    }
-    frontier = next;
-  }
+  spread(steps, from, cameBy, (node, step) => ({ node, claim: step.claim }), {
+    levels: Number.POSITIVE_INFINITY,
+    until: () => cameBy.has(to),
+  });
   if (!cameBy.has(to)) return null;
   const path: RawPath = { nodes: [to], claims: [] };
   for (let back = cameBy.get(to); back; back = cameBy.get(back.node)) {
@@ -232,39 +224,74 @@ interface CheckedFilter {
 // The walks below are classes with plain loops rather than nested closures: a query may run on every
 // hover, and closures made per call cost more than the walk itself on small neighbourhoods.
 
+/**
+ * The path a depth-first walk is on, from its start: its nodes and claims, and the set of its nodes,
+ * which no step may enter again (simple paths). Both walks below step along it.
+ */
+class PathStack {
+  readonly nodes: string[];
+  readonly claims: string[] = [];
+  private readonly onPath: Set<string>;
+
+  constructor(start: string) {
+    this.nodes = [start];
+    this.onPath = new Set(this.nodes);
+  }
+
+  has(node: string): boolean {
+    return this.onPath.has(node);
+  }
+
+  /** The path so far and then `step`, as a path of its own. */
+  through(step: Step): RawPath {
+    // Grown on the stack and copied, each copy is allocated at its exact length once.
+    const { nodes, claims } = this;
+    nodes.push(step.node);
+    claims.push(step.claim);
+    const path = { nodes: nodes.slice(), claims: claims.slice() };
+    nodes.pop();
+    claims.pop();
+    return path;
+  }
+
+  push(step: Step): void {
+    this.nodes.push(step.node);
+    this.claims.push(step.claim);
+    this.onPath.add(step.node);
+  }
+
+  pop(step: Step): void {
+    this.onPath.delete(step.node);
+    this.nodes.pop();
+    this.claims.pop();
+  }
+}
+
 /** All simple paths from the target up to the depth, grouped by the node they end at. */
 class TraceWalk {
   readonly reached = new Map<string, RawPath[]>();
-  private readonly nodes: string[];
-  private readonly claims: string[] = [];
-  private readonly onPath: Set<string>;
+  private readonly path: PathStack;
 
   constructor(
     private readonly steps: AdmittedSteps,
     target: string,
     private readonly depth: number,
   ) {
-    this.nodes = [target];
-    this.onPath = new Set(this.nodes);
+    this.path = new PathStack(target);
   }
 
   from(node: string): void {
-    const { nodes, claims, onPath, reached } = this;
+    const { path, reached } = this;
     for (const step of this.steps.of(node)) {
-      if (onPath.has(step.node)) continue;
-      nodes.push(step.node);
-      claims.push(step.claim);
-      const path = { nodes: nodes.slice(), claims: claims.slice() };
-      const found = reached.get(step.node);
-      if (found) found.push(path);
-      else reached.set(step.node, [path]);
-      if (claims.length < this.depth) {
-        onPath.add(step.node);
-        this.from(step.node);
-        onPath.delete(step.node);
-      }
-      nodes.pop();
-      claims.pop();
+      if (path.has(step.node)) continue;
+      const found = path.through(step);
+      const paths = reached.get(step.node);
+      if (paths) paths.push(found);
+      else reached.set(step.node, [found]);
+      if (found.claims.length >= this.depth) continue;
+      path.push(step);
+      this.from(step.node);
+      path.pop(step);
     }
   }
 }
@@ -272,9 +299,7 @@ class TraceWalk {
 /** All simple paths between two nodes up to a length, never entering a node known to be too far from the end. */
 class PathWalk {
   readonly found: RawPath[] = [];
-  private readonly nodes: string[];
-  private readonly claims: string[] = [];
-  private readonly onPath: Set<string>;
+  private readonly path: PathStack;
 
   constructor(
     private readonly steps: AdmittedSteps,
@@ -285,29 +310,24 @@ class PathWalk {
     private readonly horizon: number,
     private readonly toGo: Map<string, number>,
   ) {
-    this.nodes = [from];
-    this.onPath = new Set(this.nodes);
+    this.path = new PathStack(from);
   }
 
   from(node: string): void {
-    const { nodes, claims, onPath, to } = this;
-    const left = this.maxDepth - claims.length - 1;
+    const { path, to } = this;
+    const left = this.maxDepth - path.claims.length - 1;
     if (left < 0) return;
     for (const step of this.steps.of(node)) {
       if (step.node === to) {
-        this.found.push({ nodes: [...nodes, to], claims: [...claims, step.claim] });
+        this.found.push(path.through(step));
         continue;
       }
-      if (onPath.has(step.node)) continue;
+      if (path.has(step.node)) continue;
       const remaining = this.toGo.get(step.node);
       if (remaining === undefined ? left <= this.horizon : remaining > left) continue;
-      nodes.push(step.node);
-      claims.push(step.claim);
-      onPath.add(step.node);
+      path.push(step);
       this.from(step.node);
-      onPath.delete(step.node);
-      nodes.pop();
-      claims.pop();
+      path.pop(step);
     }
   }
 }
@@ -525,21 +545,36 @@ class AdmittedSteps {
   }
 }
 
-/** Breadth-first distances from `start`, over admitted claims, up to `limit` steps. */
-function distancesFrom(steps: AdmittedSteps, start: string, limit: number): Map<string, number> {
-  const distance = new Map([[start, 0]]);
+/**
+ * Breadth first from `start` over admitted claims, a level at a time, for at most `levels` levels or
+ * until `until()` says so. Each node not yet in `reached` is added to it with what `mark` makes of it
+ * (the node it was reached from, the step, its level); the nodes already there are never entered.
+ */
+function spread<T>(
+  steps: AdmittedSteps,
+  start: string,
+  reached: Map<string, T>,
+  mark: (from: string, step: Step, level: number) => T,
+  { levels, until }: { levels: number; until?: () => boolean },
+): void {
   let frontier = [start];
-  for (let d = 1; d <= limit && frontier.length; d++) {
+  for (let level = 1; level <= levels && frontier.length && !until?.(); level++) {
     const next: string[] = [];
     for (const node of frontier) {
       for (const step of steps.of(node)) {
-        if (distance.has(step.node)) continue;
-        distance.set(step.node, d);
+        if (reached.has(step.node)) continue;
+        reached.set(step.node, mark(node, step, level));
         next.push(step.node);
       }
     }
     frontier = next;
   }
+}
+
+/** Breadth-first distances from `start`, over admitted claims, up to `limit` steps. */
+function distancesFrom(steps: AdmittedSteps, start: string, limit: number): Map<string, number> {
+  const distance = new Map([[start, 0]]);
+  spread(steps, start, distance, (_from, _step, level) => level, { levels: limit });
   return distance;
 }
 

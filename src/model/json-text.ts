@@ -97,8 +97,8 @@ function locateJsonFault(text: string): { offset: number; message: string } {
     const c = text[i];
     if (c === "{" || c === "[") {
       enter();
-      if (c === "{") object();
-      else array();
+      if (c === "{") members("}", property);
+      else members("]", value);
       depth--;
     } else if (c === '"') string();
     else if (c === "t") literal("true");
@@ -107,52 +107,35 @@ function locateJsonFault(text: string): { offset: number; message: string } {
     else if (c === "-" || (c !== undefined && c >= "0" && c <= "9")) number();
     else expect("a value");
   };
-  const object = () => {
-    i++;
+  const property = () => {
     skipSpace();
-    if (text[i] === "}") {
-      i++;
-      return;
-    }
-    for (;;) {
-      skipSpace();
-      if (text[i] !== '"') expect("a property name in double quotes");
-      string();
-      skipSpace();
-      if (text[i] !== ":") expect("':'");
-      i++;
-      value();
-      skipSpace();
-      if (text[i] === ",") {
-        i++;
-        continue;
-      }
-      if (text[i] === "}") {
-        i++;
-        return;
-      }
-      expect("',' or '}'");
-    }
+    if (text[i] !== '"') expect("a property name in double quotes");
+    string();
+    skipSpace();
+    if (text[i] !== ":") expect("':'");
+    i++;
+    value();
   };
-  const array = () => {
+  /** An object's properties or an array's values, from the opening bracket to `close`. */
+  const members = (close: "}" | "]", member: () => void) => {
     i++;
     skipSpace();
-    if (text[i] === "]") {
+    if (text[i] === close) {
       i++;
       return;
     }
     for (;;) {
-      value();
+      member();
       skipSpace();
       if (text[i] === ",") {
         i++;
         continue;
       }
-      if (text[i] === "]") {
+      if (text[i] === close) {
         i++;
         return;
       }
-      expect("',' or ']'");
+      expect(`',' or '${close}'`);
     }
   };
   try {
