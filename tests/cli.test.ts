@@ -186,6 +186,34 @@ describe("linkage show", () => {
     expect(code).toBe(1);
     expect(stderr).toContain('unknown id "actor:chna"; did you mean "actor:china"?');
   });
+
+  // The graph keys these ids apart (build.ts: graphKey); show must still find them as the file says them.
+  const hostile = `${fixtures}/hostile-ids.json`;
+
+  it("finds a node the --file source calls __proto__, and prints every id as the file writes it", () => {
+    const json = linkage("show", "__proto__", "--file", hostile, "--json");
+    expect(json.code, json.stderr).toBe(0);
+    const shown = JSON.parse(json.stdout);
+    expect(shown.node).toMatchObject({ id: "__proto__", kind: "actor", label: "Proto" });
+    expect(shown.claims).toMatchObject([
+      { id: "toString", source: "__proto__", target: "constructor", heldBy: ["__proto__"] },
+      { id: "tied", source: "~tilde", target: "__proto__" },
+    ]);
+    const text = linkage("show", "__proto__", "--file", hostile);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain("Proto  (__proto__, actor)");
+    expect(text.stdout).toContain("Claims from this node (1):\n  Proto supports Constructor");
+    expect(text.stdout).toContain("Claims to this node (1):\n  Starts with the key mark is linked to Proto");
+  });
+
+  it("finds an id that starts with the key mark, and suggests hostile ids as the file writes them", () => {
+    const tilde = linkage("show", "~tilde", "--file", hostile, "--json");
+    expect(tilde.code, tilde.stderr).toBe(0);
+    expect(JSON.parse(tilde.stdout).node).toMatchObject({ id: "~tilde", label: "Starts with the key mark" });
+    const typo = linkage("show", "__proto_", "--file", hostile);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain('unknown id "__proto_"; did you mean "__proto__"?');
+  });
 });
 
 describe("output into a pipe", () => {

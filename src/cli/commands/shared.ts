@@ -1,6 +1,7 @@
 // Helpers shared by the CLI commands: data problems, unknown ids, and the --attribution option of trace
 // and path. How claims read is sentences.ts.
 import { z } from "zod";
+import { graphKey, originalId } from "../../graph/build.ts";
 import { UnknownNodeError } from "../../graph/errors.ts";
 import { formatProblem, type Problem } from "../../graph/problems.ts";
 import { suggestIds } from "../../graph/suggest.ts";
@@ -16,17 +17,20 @@ export function reportProblems(io: Output, problems: readonly Problem[]): number
   return EXIT.problem;
 }
 
-/** Throws UnknownNodeError, with the nearest ids, when `id` is not a node of the graph. */
-export function requireNode(graph: LinkageGraph, id: string): void {
-  if (!graph.hasNode(id)) {
-    throw new UnknownNodeError(
+/**
+ * The graph's key for node `id` as the files write it (build.ts: graphKey, so that `__proto__` is found
+ * too). Throws UnknownNodeError, with the nearest ids, when the graph has no such node.
+ */
+export function requireNode(graph: LinkageGraph, id: string): string {
+  const key = graphKey(id);
+  if (graph.hasNode(key)) return key;
+  throw new UnknownNodeError(
+    id,
+    suggestIds(
       id,
-      suggestIds(
-        id,
-        graph.mapNodes((key, a) => ({ id: key, label: a.label })),
-      ),
-    );
-  }
+      graph.mapNodes((node, a) => ({ id: originalId(node), label: a.label })),
+    ),
+  );
 }
 
 const ALLOWED_ATTRIBUTIONS = TRACE_ATTRIBUTIONS.map((a) => `"${a}"`).join(" or ");
