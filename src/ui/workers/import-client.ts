@@ -1,8 +1,9 @@
 // The page's side of the import worker: one file in, a new graph or the problems out, with progress
 // along the way. The size limit is checked here before the file is read at all. A file named by a
 // link (`?file=URL`) is downloaded here first, its bytes counted against the same limit as they
-// arrive, then handed to the worker like a chosen file. Calls fetch, the worker and graphology.
-import { MultiDirectedGraph } from "graphology";
+// arrive, then handed to the worker like a chosen file. The worker's graph arrives packed and is
+// checked and built here (formats/compact-graph.ts). Calls fetch, the worker and graphology.
+import { unpackGraph } from "../../formats/compact-graph.ts";
 import { formatImportProblem } from "../../formats/errors.ts";
 import { checkFileSize, MAX_IMPORT_BYTES } from "../../formats/limits.ts";
 import type { FormatId, ImportMapping } from "../../formats/types.ts";
@@ -58,11 +59,16 @@ export function importInWorker(
         resolve({ ok: false, messages: reply.problems.map(formatImportProblem) });
         return;
       }
-      onProgress({ phase: "building", nodes: reply.graph.nodes.length, edges: reply.graph.edges.length });
+      onProgress({
+        phase: "building",
+        nodes: reply.graph.nodes.keys.length,
+        edges: reply.graph.edges.keys.length,
+      });
       // Building a large graph holds the thread for a while: show the counts before it starts.
       await afterPaint();
       try {
-        const graph: LinkageGraph = MultiDirectedGraph.from(reply.graph);
+        // unpackGraph refuses a message whose arrays disagree, as graphology's import refused a bad serialization.
+        const graph: LinkageGraph = unpackGraph(reply.graph);
         resolve({ ok: true, format: reply.format, label: reply.label, graph, warnings: reply.warnings });
       } catch (error) {
         resolve({ ok: false, messages: [`${file.name}: the graph could not be built: ${String(error)}`] });

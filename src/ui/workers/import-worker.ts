@@ -1,15 +1,15 @@
 // Web worker: reads an imported file and parses it with the format table, off the page's thread.
 // The file is fed to the import chunk by chunk as it is read: GEXF and GraphML are parsed as they
 // arrive by the same streaming reader the CLI uses (no DOM, which workers lack; DOCTYPE refused;
-// line numbers in every message), so a large file is never held whole as one string.
+// line numbers in every message), so a large file is never held whole as one string. The graph goes
+// back packed (formats/compact-graph.ts): its numbers in typed arrays moved with the transfer list.
 import "../zod-csp.ts";
-import type { SerializedGraph } from "graphology-types";
+import { type PackedGraph, packGraph } from "../../formats/compact-graph.ts";
 import { ImportError } from "../../formats/errors.ts";
 import { FORMATS, startImport } from "../../formats/index.ts";
 import { checkFileSize } from "../../formats/limits.ts";
 import type { FormatId, ImportMapping, ImportStream } from "../../formats/types.ts";
 import { firstInvalidUtf8 } from "../../formats/utf8.ts";
-import type { ClaimAttributes, GraphAttributes, NodeAttributes } from "../../graph/types.ts";
 
 export interface ImportRequest {
   file: File;
@@ -25,14 +25,14 @@ export type ImportReply =
       format: FormatId;
       /** The format's label in the format table, for the page, which does not load the table. */
       label: string;
-      graph: SerializedGraph<NodeAttributes, ClaimAttributes, GraphAttributes>;
+      graph: PackedGraph;
       warnings: string[];
     }
   | { type: "failed"; problems: ImportProblemText[] };
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ImportRequest>) => void) | null;
-  postMessage(message: ImportReply): void;
+  postMessage(message: ImportReply, transfer?: Transferable[]): void;
 };
 
 /** Feeds the file to the import as UTF-8 text, chunk by chunk, telling the page how far it got. */
@@ -74,13 +74,17 @@ scope.onmessage = async (event) => {
     // Read and parsed; what is left is checking the graph and building it.
     scope.postMessage({ type: "progress", phase: "parsing", loaded: file.size, total: file.size });
     const outcome = stream.end();
-    scope.postMessage({
-      type: "done",
-      format: outcome.format,
-      label: FORMATS[outcome.format].label,
-      graph: outcome.graph.export(),
-      warnings: outcome.warnings,
-    });
+    const packed = packGraph(outcome.graph);
+    scope.postMessage(
+      {
+        type: "done",
+        format: outcome.format,
+        label: FORMATS[outcome.format].label,
+        graph: packed.message,
+        warnings: outcome.warnings,
+      },
+      packed.transfer,
+    );
   } catch (error) {
     const problems: ImportProblemText[] =
       error instanceof ImportError
