@@ -4,7 +4,9 @@
 // and colours of 1,000/2,000, 10,000/20,000 and 50,000/100,000 nodes/edges, served on 127.0.0.1.
 // Measured: navigation to the frame that holds the whole graph (both pages set the performance mark
 // `graph-drawn` after sigma's first render), the JS heap after the load (after a GC, CDP), the longest
-// main-thread task in the quiet seconds after that frame, and, at the largest size, a hover as JS time
+// main-thread task in the quiet seconds after that frame with the JavaScript and the task time of those
+// seconds (CDP: what is not JavaScript is mostly the wait for the GPU's raster), and, at the largest
+// size, a hover as JS time
 // (CDP's ScriptDuration). A lens switch and a Compare switch need holders, which a Gephi file has not:
 // they are timed on a variant of the largest file with 20 holders (bench/open-files.ts), once per page.
 // `npm run bench:open` writes bench/results/open.json. `-- --sizes 1000` runs only the sizes named.
@@ -276,6 +278,9 @@ interface OpenRun {
   edges: number;
   heapMb: number;
   longestTaskAfterDrawnMs: number;
+  /** CDP ScriptDuration and TaskDuration over the QUIET_MS after the frame: JS, and JS plus GPU waits. */
+  quietScriptMs: number;
+  quietTaskMs: number;
   /** The longest tasks before the graph was drawn: where the main thread's share of the open went. */
   longestTasksBeforeDrawnMs: number[];
   hover?: Timed & { hovered: boolean };
@@ -295,13 +300,17 @@ async function measureOpen(browser: Browser, url: string, file: string, kind: Pa
         edges: 0,
         heapMb: Number.NaN,
         longestTaskAfterDrawnMs: Number.NaN,
+        quietScriptMs: Number.NaN,
+        quietTaskMs: Number.NaN,
         longestTasksBeforeDrawnMs: [],
       };
       return { run, opened };
     }
     if (drawn.nodes !== size.nodes || drawn.edges !== size.edges)
       throw new Error(`${kind} drew ${drawn.nodes}/${drawn.edges}, not ${label(size)}`);
+    const quietFrom = await mainThreadTime(opened.cdp);
     await opened.page.waitForTimeout(QUIET_MS);
+    const quietTo = await mainThreadTime(opened.cdp);
     const tasks = await longTasks(opened.page);
     const run: OpenRun = {
       page: kind,
@@ -311,6 +320,8 @@ async function measureOpen(browser: Browser, url: string, file: string, kind: Pa
       edges: drawn.edges,
       heapMb: await heapMb(opened.cdp),
       longestTaskAfterDrawnMs: longestAfter(tasks, drawn.at),
+      quietScriptMs: quietTo.script - quietFrom.script,
+      quietTaskMs: quietTo.task - quietFrom.task,
       longestTasksBeforeDrawnMs: tasks
         .filter((t) => t.start < drawn.at)
         .map((t) => t.duration)
@@ -399,6 +410,8 @@ function summaryOf(list: readonly OpenRun[]) {
     longestTaskAfterDrawnMs: drawn.length
       ? round(Math.max(...drawn.map((r) => r.longestTaskAfterDrawnMs)))
       : null,
+    quietScriptMs: summarise(drawn.map((r) => r.quietScriptMs)),
+    quietTaskMs: summarise(drawn.map((r) => r.quietTaskMs)),
     longestTasksBeforeDrawnMs: drawn.map((r) => r.longestTasksBeforeDrawnMs.map((t) => round(t))),
     hover: hovers.length ? { ...summariseTimed(hovers), hovered: hovers.map((h) => h.hovered) } : null,
   };
@@ -407,7 +420,7 @@ function summaryOf(list: readonly OpenRun[]) {
 const describeRun = (size: GraphSize, i: number, run: OpenRun) =>
   run.drawnMs === null
     ? `${label(size).padEnd(15)} ${run.page.padEnd(8)} run ${i + 1}: not drawn within ${LOAD_TIMEOUT_MS / 1000} s`
-    : `${label(size).padEnd(15)} ${run.page.padEnd(8)} run ${i + 1}: drawn at ${round(run.drawnMs)} ms (file in at ${round(run.fileArrivedMs ?? Number.NaN)} ms), heap ${round(run.heapMb)} MB, longest task after ${round(run.longestTaskAfterDrawnMs)} ms, before [${run.longestTasksBeforeDrawnMs.map((t) => round(t)).join(", ")}] ms${run.hover ? `, hover JS ${round(run.hover.jsMs)} ms (hovered: ${run.hover.hovered})` : ""}`;
+    : `${label(size).padEnd(15)} ${run.page.padEnd(8)} run ${i + 1}: drawn at ${round(run.drawnMs)} ms (file in at ${round(run.fileArrivedMs ?? Number.NaN)} ms), heap ${round(run.heapMb)} MB, longest task after ${round(run.longestTaskAfterDrawnMs)} ms (quiet ${QUIET_MS / 1000} s: JS ${round(run.quietScriptMs)} ms, tasks ${round(run.quietTaskMs)} ms), before [${run.longestTasksBeforeDrawnMs.map((t) => round(t)).join(", ")}] ms${run.hover ? `, hover JS ${round(run.hover.jsMs)} ms (hovered: ${run.hover.hovered})` : ""}`;
 
 function sizesFromArgs(): GraphSize[] {
   const at = process.argv.indexOf("--sizes");
@@ -571,6 +584,7 @@ async function main() {
         "heap explorer / bare (MB)": `${shown(r.explorer.heapMb.median)} / ${shown(r.bare.heapMb.median)}`,
         "heap ratio": shown(r.ratios.heap),
         "longest task after explorer / bare (ms)": `${shown(r.explorer.longestTaskAfterDrawnMs)} / ${shown(r.bare.longestTaskAfterDrawnMs)}`,
+        "quiet 3 s JS / tasks, explorer (ms)": `${shown(r.explorer.quietScriptMs.median)} / ${shown(r.explorer.quietTaskMs.median)}`,
         "hover JS explorer / bare (ms)":
           r.explorer.hover || r.bare.hover
             ? `${shown(r.explorer.hover?.jsMs.median)} / ${shown(r.bare.hover?.jsMs.median)}`

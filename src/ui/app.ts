@@ -11,9 +11,10 @@ import { bindKeyboard } from "./controllers/keyboard.ts";
 import { createLayoutControl } from "./controllers/layout.ts";
 import { bindPointer } from "./controllers/pointer.ts";
 import {
-  createRenderer,
+  createRendererControl,
   type ExplorerRenderer,
   firstFrame,
+  type RendererControl,
   webgl2Available,
 } from "./controllers/renderer.ts";
 import { bindUrl } from "./controllers/url-sync.ts";
@@ -145,6 +146,8 @@ function mountPage(
 
 /** The renderer and the controllers that talk to it, once started. */
 interface Network {
+  /** Owns sigma; the controllers below hold its forwarding renderer. */
+  control: RendererControl | null;
   renderer: ExplorerRenderer | null;
   camera: CameraCommands | null;
   layout: ReturnType<typeof createLayoutControl> | null;
@@ -162,16 +165,22 @@ function startNetwork(
   standard: () => Positions,
   stage: ReturnType<typeof createStage>,
 ): ExplorerRenderer | null {
-  let renderer: ExplorerRenderer;
+  let control: RendererControl;
   try {
-    renderer = stage.whileShown(() => createRenderer(display, stage.canvas));
+    // First of the controllers to subscribe: a filter that switches the drawing does so before the
+    // item states are written, so they are written once, on the new sigma.
+    control = createRendererControl(display, stage.canvas, store, derived, stage.whileShown);
   } catch (error) {
     console.warn("The renderer could not start:", error);
     return null;
   }
+  const { renderer } = control;
+  network.control = control;
   network.renderer = renderer;
-  createItemStates(renderer, store, derived);
+  // The camera takes its opening place first, so the labels are placed once, for that camera, in the
+  // frame that follows: placed before it moved, they would need a second frame of their own.
   network.camera = createCameraControl(renderer, store, derived);
+  createItemStates(control, store, derived);
   network.layout = createLayoutControl(display, store, standard, (options) =>
     layoutInWorker(display, options),
   );
@@ -189,7 +198,7 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
   const store = createStore(INITIAL_STATE);
   const derived = createDerived(graph);
   const disposal = new AbortController();
-  const network: Network = { renderer: null, camera: null, layout: null };
+  const network: Network = { control: null, renderer: null, camera: null, layout: null };
   const commands: GraphCommands & CameraCommands = {
     zoomIn: () => network.camera?.zoomIn(),
     zoomOut: () => network.camera?.zoomOut(),
@@ -266,7 +275,8 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
     dispose() {
       disposal.abort();
       network.layout?.kill();
-      network.renderer?.kill();
+      network.control?.kill();
+      network.control = null;
       network.renderer = null;
       derived.dispose();
     },

@@ -1,49 +1,112 @@
 // The item-states controller: owns sigma's node and edge states (isHidden, isDimmed, isSelected,
-// isFocus, and the lens and Compare flags), and starts the labels controller (labels.ts), which it
-// tells what is shown and emphasised. It watches the part of the store they depend on and touches
-// only items whose flags changed, so a hover costs little. Reads state/; writes only to sigma.
+// isFocus, and the lens and Compare flags), the plain drawing's fading, and starts the labels controller
+// (labels.ts), which it tells what is shown and emphasised. It watches the part of the store they
+// depend on, works out which items a change can touch (a hover: the neighbourhoods before and after
+// it), and writes only those whose flags changed. Reads state/; writes only to sigma.
 import type { Derived } from "../state/derived.ts";
 import {
-  type ClaimFlags,
-  claimFlags,
+  type Emphasis,
   type EmphasisLayer,
   emphasisWithLayers,
-  type NodeFlags,
-  nodeFlags,
+  type ItemKind,
+  itemFlags,
+  type Touched,
+  touchedByBoth,
+  touchedByEmphasis,
+  touchedBySelection,
 } from "../state/emphasis.ts";
-import type { ExplorerState } from "../state/explorer-state.ts";
+import type { ExplorerState, Selection } from "../state/explorer-state.ts";
+import type { Visibility } from "../state/filters.ts";
 import {
-  type ClaimLensFlags,
-  claimLensFlags,
-  type LensFlags,
+  type CompareRoleState,
+  isLit,
   layeredEmphasis,
-  nodeLensFlags,
+  type PerspectiveLayer,
+  touchedByLayer,
 } from "../state/perspective-layer.ts";
 import { type Store, watch } from "../state/store.ts";
 import { traceEmphasis } from "../state/trace.ts";
-import { createLabels } from "./labels.ts";
-import type { ExplorerRenderer } from "./renderer.ts";
+import { createLabels, type LabelsControl } from "./labels.ts";
+import type { RendererControl } from "./renderer.ts";
 
-/** Groups keys by the exact flags they need, so each distinct change is one sigma call. */
-function groupChanges<F extends object>(
+/** What the flags were last computed from. */
+interface Inputs {
+  visibility: Visibility;
+  emphasis: Emphasis | null;
+  selection: Selection | null;
+  layer: PerspectiveLayer | null;
+}
+
+/** The flags written to sigma for one item. `compareRole` is the claims' alone. */
+interface WrittenFlags {
+  isHidden: boolean;
+  isDimmed: boolean;
+  isSelected: boolean;
+  isFocus: boolean;
+  isFaded: boolean;
+  isLit: boolean;
+  compareRole?: CompareRoleState;
+}
+
+/**
+ * One item's flags. The rich drawing dims and fades each item on its own; the plain one leaves
+ * isDimmed and isFaded off everywhere and fades, with two uniforms, whatever is not isFocus or isLit.
+ */
+function flagsOf(kind: ItemKind, id: string, inputs: Inputs, eachItem: boolean): WrittenFlags {
+  const { visibility, emphasis, selection, layer } = inputs;
+  const own = itemFlags(kind, id, visibility, emphasis, selection);
+  const lit = isLit(kind, id, layer);
+  const flags: WrittenFlags = {
+    isHidden: own.isHidden,
+    isDimmed: eachItem && own.isDimmed,
+    isSelected: own.isSelected,
+    isFocus: own.isFocus,
+    isFaded: eachItem && layer !== null && !lit,
+    isLit: lit,
+  };
+  if (kind === "claims") flags.compareRole = layer?.roles?.get(id) ?? "none";
+  return flags;
+}
+
+const FLAG_NAMES = [
+  "isHidden",
+  "isDimmed",
+  "isSelected",
+  "isFocus",
+  "isFaded",
+  "isLit",
+  "compareRole",
+] as const satisfies readonly (keyof WrittenFlags)[];
+
+/** sigma's calls for one kind of item: read a state, set a group of them. */
+interface KindAccess {
+  current(key: string): object;
+  write(keys: string[], flags: WrittenFlags): void;
+}
+
+/**
+ * Writes the flags of `keys` that differ from what sigma holds, grouped so each distinct set of flags
+ * is one sigma call. Returns how many items changed.
+ */
+function writeChanged(
   keys: Iterable<string>,
-  flagsOf: (key: string) => F,
-  applied: Map<string, string>,
-): Map<string, { flags: F; keys: string[] }> {
-  const groups = new Map<string, { flags: F; keys: string[] }>();
+  flags: (key: string) => WrittenFlags,
+  access: KindAccess,
+): number {
+  const groups = new Map<string, { flags: WrittenFlags; keys: string[] }>();
+  let changed = 0;
   for (const key of keys) {
-    const flags = flagsOf(key);
-    const signature = Object.values(flags).join();
-    if (applied.get(key) === signature) continue;
-    applied.set(key, signature);
-    let group = groups.get(signature);
-    if (!group) {
-      group = { flags, keys: [] };
-      groups.set(signature, group);
-    }
-    group.keys.push(key);
+    const wanted = flags(key);
+    const held = access.current(key) as Partial<WrittenFlags>;
+    if (FLAG_NAMES.every((name) => held[name] === wanted[name] || wanted[name] === undefined)) continue;
+    changed++;
+    const signature = FLAG_NAMES.map((name) => wanted[name]).join();
+    const group = groups.get(signature);
+    if (group) group.keys.push(key);
+    else groups.set(signature, { flags: wanted, keys: [key] });
   }
-  return groups;
+  for (const group of groups.values()) access.write(group.keys, group.flags);
+  return changed;
 }
 
 /** Everything the flags depend on: a hover or a filter changes it; a camera move or a notice does not. */
@@ -60,17 +123,37 @@ function emphasisSlice(state: ExplorerState, derived: Derived) {
   };
 }
 
+/** Which items to look at: all of them (a new filter, a new sigma), every shown one, or a few. */
+function itemsToCheck(
+  before: Inputs | null,
+  now: Inputs,
+  eachItem: boolean,
+  all: () => { nodes: Iterable<string>; claims: Iterable<string> },
+): { nodes: Iterable<string>; claims: Iterable<string> } {
+  if (!before || before.visibility !== now.visibility) return all();
+  const touched: Touched = touchedByBoth(
+    touchedByBoth(
+      touchedByEmphasis(before.emphasis, now.emphasis, eachItem),
+      touchedBySelection(before.selection, now.selection),
+    ),
+    touchedByLayer(before.layer, now.layer, eachItem),
+  );
+  return touched === "every" ? now.visibility : touched;
+}
+
 /**
- * Keeps sigma's node and claim states in step with the store, from now on. The trace ranks between
- * hover and selection (emphasis.ts); the tour step and matrix cell above it (perspective-layer.ts).
+ * Keeps sigma's node and claim states in step with the store, from now on, across drawing switches.
+ * The trace ranks between hover and selection (emphasis.ts); the tour step and matrix cell above it
+ * (perspective-layer.ts).
  */
-export function createItemStates(renderer: ExplorerRenderer, store: Store, derived: Derived): () => void {
+export function createItemStates(control: RendererControl, store: Store, derived: Derived): () => void {
   const { graph } = derived;
-  const labels = createLabels(renderer, graph);
-  const appliedNodes = new Map<string, string>();
-  const appliedClaims = new Map<string, string>();
+  const { renderer } = control;
+  let labels: LabelsControl = createLabels(renderer, graph, control.drawing());
+  let before: Inputs | null = null;
   const trace: EmphasisLayer = (state) =>
     traceEmphasis(derived.traceAnswer(state.trace.query), state.trace.focus);
+  const everything = () => ({ nodes: graph.nodes(), claims: graph.edges() });
 
   const apply = (state: ExplorerState) => {
     const visibility = derived.visibility(state);
@@ -79,27 +162,26 @@ export function createItemStates(renderer: ExplorerRenderer, store: Store, deriv
       emphasisWithLayers(graph, state, visibility, [trace]),
     );
     const layer = derived.perspectives.layer(state.perspectives.perspective, visibility);
-    const nodes = groupChanges<NodeFlags & LensFlags>(
-      graph.nodes(),
-      (node) => ({
-        ...nodeFlags(node, visibility, emphasis, state.selection),
-        ...nodeLensFlags(node, layer),
-      }),
-      appliedNodes,
-    );
-    for (const { flags, keys } of nodes.values()) renderer.setNodesState(keys, flags);
-    const claims = groupChanges<ClaimFlags & ClaimLensFlags>(
-      graph.edges(),
-      (claim) => ({
-        ...claimFlags(claim, visibility, emphasis, state.selection),
-        ...claimLensFlags(claim, layer),
-      }),
-      appliedClaims,
-    );
-    for (const { flags, keys } of claims.values()) renderer.setEdgesState(keys, flags);
+    const now: Inputs = { visibility, emphasis, selection: state.selection, layer };
+    const eachItem = control.drawing() === "rich";
+    const check = itemsToCheck(before, now, eachItem, everything);
+    // Read once per pass: each read of the forwarding renderer binds the method anew.
+    const nodes: KindAccess = { current: renderer.getNodeState, write: renderer.setNodesState };
+    const claims: KindAccess = { current: renderer.getEdgeState, write: renderer.setEdgesState };
+    writeChanged(check.nodes, (node) => flagsOf("nodes", node, now, eachItem), nodes);
+    writeChanged(check.claims, (claim) => flagsOf("claims", claim, now, eachItem), claims);
+    control.setFading({ lens: layer !== null, focus: emphasis !== null });
     labels.update({ state, visibility, emphasis, layer });
+    before = now;
   };
 
+  // A new sigma holds every state at its default: start the labels over and write everything again.
+  control.onSwitch((drawing) => {
+    labels.kill();
+    labels = createLabels(renderer, graph, drawing);
+    before = null;
+    apply(store.getState());
+  });
   const unwatch = watch(
     store,
     (state) => emphasisSlice(state, derived),
@@ -107,15 +189,16 @@ export function createItemStates(renderer: ExplorerRenderer, store: Store, deriv
   );
   // States set while the network was hidden (list or matrix view) are drawn once it shows again,
   // at its real size.
-  watch(
+  const unwatchView = watch(
     store,
     (state) => state.view === "graph",
-    (shown, before) => {
-      if (shown && before === false) renderer.scheduleRender();
+    (shown, previous) => {
+      if (shown && previous === false) renderer.scheduleRender();
     },
   );
   return () => {
     unwatch();
+    unwatchView();
     labels.kill();
   };
 }

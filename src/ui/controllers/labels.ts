@@ -2,8 +2,12 @@
 // on, or none. Every actor and treaty, the question's target and holder, the selection and what is
 // emphasised around it are labelled; the other nodes follow by degree, where room is left. No label
 // covers another label or a drawn node (label-placement.ts). item-states.ts hands it what is shown and
-// emphasised; it places again after each camera move, at most once a frame. Writes only to sigma.
+// emphasised; it places again after each camera move, at most once a frame. In the plain drawing
+// (state/derived.ts), it places the must-labels and at most PLAIN_LABELS of the biggest nodes on
+// screen, and sigma hides them while the camera moves, so a graph of 50,000 nodes costs no more.
+// Writes only to sigma.
 import type { LinkageGraph } from "../../graph/types.ts";
+import type { Drawing } from "../state/derived.ts";
 import type { Emphasis } from "../state/emphasis.ts";
 import type { ExplorerState } from "../state/explorer-state.ts";
 import type { Visibility } from "../state/filters.ts";
@@ -30,6 +34,9 @@ const MUST: number = RANK.kind;
 /** Past these counts a rank is too crowded to promise a label to each of its nodes. */
 const KIND_MUST_LIMIT = 300;
 const NEIGHBOUR_MUST_LIMIT = 120;
+/** The plain drawing labels at most this many nodes besides the must-labels, found among this many. */
+const PLAIN_LABELS = 150;
+const PLAIN_SCAN = 4000;
 /** Placing takes longer than this (ms): wait for the camera to settle instead of every frame. */
 const FRAME_BUDGET_MS = 8;
 const SETTLE_MS = 120;
@@ -103,6 +110,68 @@ function ranks(
   return { ranked: result, solid };
 }
 
+/** The plain drawing's labels: the must-labels by rank, and which other nodes may have one. */
+interface FewLabels {
+  must: Map<string, number>;
+  /** Drawn at full strength (not faded by the lens or the emphasis), so worth a label. */
+  shows(node: string): boolean;
+  /** Where to look for them: the emphasis when it is small, else every node by importance. */
+  among: Iterable<string> | null;
+}
+
+function fewLabels(graph: LinkageGraph, inputs: LabelInputs): FewLabels {
+  const { state, visibility, emphasis, layer } = inputs;
+  const { pointed, neighbours } = pointedAt(graph, state);
+  const query = state.trace.query;
+  const asked = [query?.target, query?.holder].filter((id): id is string => !!id);
+  const must = new Map<string, number>();
+  const groups = [
+    [neighbours, RANK.neighbour],
+    [asked, RANK.question],
+    [pointed, RANK.pointed],
+  ] as const;
+  // Later groups win: a pointed node that is also a neighbour ranks as pointed.
+  for (const [nodes, rank] of groups)
+    for (const node of nodes) if (visibility.nodes.has(node)) must.set(node, rank);
+  return {
+    must,
+    shows: (node) =>
+      visibility.nodes.has(node) &&
+      (emphasis === null || emphasis.nodes.has(node)) &&
+      (layer === null || layer.nodes.has(node)),
+    among: emphasis && emphasis.nodes.size <= PLAIN_SCAN ? emphasis.nodes : null,
+  };
+}
+
+/**
+ * The plain drawing's ranks at the camera as it is now: the must-labels, then up to PLAIN_LABELS of
+ * the biggest nodes on screen drawn at full strength, looking at no more than PLAIN_SCAN nodes. Only
+ * these keep their discs clear, so placing costs the same at 50,000 nodes as at 500.
+ */
+function fewRanks(
+  renderer: ExplorerRenderer,
+  byImportance: () => readonly string[],
+  few: FewLabels,
+  importance: (a: string, b: string) => number,
+): { ranked: Map<string, number>; drawn: Set<string> } {
+  const ranked = new Map(few.must);
+  const { width, height } = renderer.getDimensions();
+  const candidates = few.among ? [...few.among].sort(importance) : byImportance();
+  let looked = 0;
+  let found = 0;
+  for (const node of candidates) {
+    if (looked++ >= PLAIN_SCAN || found >= PLAIN_LABELS) break;
+    if (ranked.has(node) || !few.shows(node)) continue;
+    const data = renderer.getNodeDisplayData(node);
+    if (!data) continue;
+    const { x, y } = renderer.framedGraphToViewport(data);
+    if (x < 0 || y < 0 || x > width || y > height) continue;
+    ranked.set(node, RANK.rest);
+    found++;
+  }
+  return { ranked, drawn: new Set(ranked.keys()) };
+}
+
 export interface LabelsControl {
   /** Ranks the labels again for a new state; placing follows at the next frame. */
   update(inputs: LabelInputs): void;
@@ -111,14 +180,36 @@ export interface LabelsControl {
 
 /**
  * Starts placing labels on `renderer`, over the domain `graph`'s nodes (the display graph has the same
- * keys). Within a rank, bigger hubs come first, as sigma's label grid would pick them.
+ * keys). Within a rank, bigger hubs come first, as sigma's label grid would pick them. In the plain
+ * `drawing`, only a few are placed (fewRanks).
  */
-export function createLabels(renderer: ExplorerRenderer, graph: LinkageGraph): LabelsControl {
-  const byImportance = graph
-    .nodes()
-    .sort((a, b) => graph.degree(b) - graph.degree(a) || (a < b ? -1 : a > b ? 1 : 0));
+export function createLabels(
+  renderer: ExplorerRenderer,
+  graph: LinkageGraph,
+  drawing: Drawing,
+): LabelsControl {
   const measure = labelMeter();
-  /** What sigma was last told, per node: "right", "left/short"… */
+  const degrees = new Map<string, number>();
+  const degree = (node: string) => {
+    let known = degrees.get(node);
+    if (known === undefined) {
+      known = graph.degree(node);
+      degrees.set(node, known);
+    }
+    return known;
+  };
+  /** Bigger hubs first, then ids: within a rank, the order labels claim their room in. */
+  const importance = (a: string, b: string) => degree(b) - degree(a) || (a < b ? -1 : a > b ? 1 : 0);
+  const byRank = ([a, rankA]: [string, number], [b, rankB]: [string, number]) =>
+    rankA - rankB || importance(a, b);
+  let sorted: string[] | null = null;
+  const byImportance = () => {
+    sorted ??= graph.nodes().sort(importance);
+    return sorted;
+  };
+  /** Plain drawing: what may be labelled, placed at the camera of the moment. */
+  let few: FewLabels | null = null;
+  /** What sigma was last told, for each node with a label: "right/false", "left/true"… */
   const applied = new Map<string, string>();
   let ranked = new Map<string, number>();
   /** Nodes drawn at full strength, which labels keep clear of. */
@@ -130,13 +221,17 @@ export function createLabels(renderer: ExplorerRenderer, graph: LinkageGraph): L
   const place = () => {
     frame = 0;
     const started = performance.now();
-    const places = computePlaces(renderer, byImportance, ranked, drawn, measure);
+    if (few) ({ ranked, drawn } = fewRanks(renderer, byImportance, few, importance));
+    const order = [...ranked].sort(byRank).map(([node]) => node);
+    const places = computePlaces(renderer, order, ranked, drawn, measure);
     const changes = new Map<string, { place: LabelPlace; nodes: string[] }>();
-    for (const node of byImportance) {
+    // Only nodes ranked now or labelled before can change: the rest keep "none".
+    for (const node of new Set([...order, ...applied.keys()])) {
       const place = places.get(node) ?? NO_LABEL;
       const signature = `${place.side}/${place.short}`;
-      if ((applied.get(node) ?? "none/false") === signature) continue;
-      applied.set(node, signature);
+      if ((applied.get(node) ?? NO_SIGNATURE) === signature) continue;
+      if (signature === NO_SIGNATURE) applied.delete(node);
+      else applied.set(node, signature);
       const change = changes.get(signature);
       if (change) change.nodes.push(node);
       else changes.set(signature, { place, nodes: [node] });
@@ -154,19 +249,32 @@ export function createLabels(renderer: ExplorerRenderer, graph: LinkageGraph): L
   };
 
   const camera = renderer.getCamera();
-  camera.on("updated", schedule);
+  /**
+   * A camera that jumps (a link's camera, a fit with no animation) is followed at once, when placing is
+   * quick: the labels' states then join the frame sigma is about to draw for the jump. Placed a frame
+   * later, they would ask for a frame of their own, which costs seconds at 100,000 claims in software
+   * WebGL. A moving camera is followed once a frame, or once it settles.
+   */
+  const cameraMoved = () => {
+    if (!slow && !camera.isAnimating()) {
+      cancelAnimationFrame(frame);
+      place();
+    } else schedule();
+  };
+  camera.on("updated", cameraMoved);
   renderer.on("resize", schedule);
   // The layout moves nodes: place again once sigma has taken the new positions in.
   renderer.on("afterProcess", schedule);
   return {
     update(inputs) {
-      ({ ranked, solid: drawn } = ranks(graph, inputs));
+      if (drawing === "plain") few = fewLabels(graph, inputs);
+      else ({ ranked, solid: drawn } = ranks(graph, inputs));
       place();
     },
     kill() {
       cancelAnimationFrame(frame);
       clearTimeout(settle);
-      camera.removeListener("updated", schedule);
+      camera.removeListener("updated", cameraMoved);
       renderer.removeListener("resize", schedule);
       renderer.removeListener("afterProcess", schedule);
     },
@@ -174,11 +282,12 @@ export function createLabels(renderer: ExplorerRenderer, graph: LinkageGraph): L
 }
 
 const NO_LABEL: LabelPlace = { side: "none", short: false };
+const NO_SIGNATURE = "none/false";
 
-/** Where each ranked node's label goes at the camera as it is now. */
+/** Where each ranked node's label goes at the camera as it is now; `order` is the ranked nodes, first first. */
 function computePlaces(
   renderer: ExplorerRenderer,
-  byImportance: readonly string[],
+  order: readonly string[],
   ranked: ReadonlyMap<string, number>,
   drawn: ReadonlySet<string>,
   measure: (text: string) => number,
@@ -189,7 +298,7 @@ function computePlaces(
     x + r >= 0 && y + r >= 0 && x - r <= width && y - r <= height;
   const discs = [];
   const screen = new Map<string, { x: number; y: number; radius: number; label: string; short?: string }>();
-  for (const node of new Set([...drawn, ...ranked.keys()])) {
+  for (const node of new Set([...drawn, ...order])) {
     const data = renderer.getNodeDisplayData(node);
     if (!data || data.size === undefined) continue;
     const { x, y } = renderer.framedGraphToViewport(data);
@@ -200,23 +309,19 @@ function computePlaces(
     const { label, shortLabel } = display.getNodeAttributes(node);
     screen.set(node, { x, y, radius, label, ...(shortLabel ? { short: shortLabel } : {}) });
   }
-  // Ranks first, importance within a rank: one pass per rank keeps it linear.
   const requests: LabelRequest[] = [];
-  for (let rank = RANK.pointed; rank <= RANK.rest; rank++) {
-    for (const node of byImportance) {
-      if (ranked.get(node) !== rank) continue;
-      const at = screen.get(node);
-      if (!at?.label) continue;
-      requests.push({
-        key: node,
-        x: at.x,
-        y: at.y,
-        radius: at.radius,
-        width: measure(at.label),
-        ...(at.short ? { shortWidth: measure(at.short) } : {}),
-        must: rank <= MUST,
-      });
-    }
+  for (const node of order) {
+    const at = screen.get(node);
+    if (!at?.label) continue;
+    requests.push({
+      key: node,
+      x: at.x,
+      y: at.y,
+      radius: at.radius,
+      width: measure(at.label),
+      ...(at.short ? { shortWidth: measure(at.short) } : {}),
+      must: (ranked.get(node) ?? RANK.rest) <= MUST,
+    });
   }
   const frame: PlacementFrame = {
     width,

@@ -1,15 +1,19 @@
-// The sigma v4 primitives, styles and settings of the explorer, derived from the model's typed
-// tables (KIND_STYLES, RELATION_STYLES) and state/looks.ts's ATTRIBUTION_LOOKS, bound to the display
-// graph's attributes (state/display.ts). Declarative only: state flags and data attributes choose the
-// look, with no function rules, so a hover re-evaluates only the items whose flags changed.
+// The sigma v4 primitives, styles and settings of the explorer in each drawing (rich or plain, see
+// state/derived.ts), derived from the model's typed tables (KIND_STYLES, RELATION_STYLES) and
+// state/looks.ts's ATTRIBUTION_LOOKS, bound to the display graph's attributes (state/display.ts).
+// Declarative only: state flags and data attributes choose the look, with no function rules (which
+// would make every camera move re-evaluate every item), so a hover re-evaluates only the items whose
+// flags changed. The primitives are fixed when sigma starts: renderer.ts starts a new one to switch.
 // biome-ignore-all lint/suspicious/noThenProperty: sigma's conditional style rules are `{ whenState, then }`.
 import { DEFAULT_STYLES } from "sigma";
 import {
   type EdgeExtremity,
+  type EdgeLayer,
   extremityArrow,
   extremityBar,
   extremityCircle,
   extremityDiamond,
+  type FragmentLayer,
   layerDashed,
   layerFill,
   layerPlain,
@@ -32,6 +36,7 @@ import {
   RELATIONS,
   type RelationStyle,
 } from "../../model/vocabulary.ts";
+import type { Drawing } from "../state/derived.ts";
 import type { ClaimDisplay, NodeDisplay } from "../state/display.ts";
 import { ATTRIBUTION_LOOKS } from "../state/looks.ts";
 import type { LabelSide } from "./label-placement.ts";
@@ -99,69 +104,186 @@ function unique<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
 }
 
-export function explorerPrimitives() {
+/** A `cases` table for a matchData rule: one look for each value of a vocabulary. */
+function casesOf<V extends string, L>(values: readonly V[], look: (value: V) => L): Record<V, L> {
+  return Object.fromEntries(values.map((value) => [value, look(value)])) as Record<V, L>;
+}
+
+/**
+ * The plain drawing's fading, as two uniforms of its node and claim programs: how much of an item's
+ * colour to take away when it is not lit by the lens (`u_lensFade`) or not emphasised (`u_focusFade`).
+ * Each item carries `lit` and `focus` (0 or 1, from its isLit and isFocus states); the controller sets
+ * the two values. So a hover or a lens dims the whole graph by two numbers, not by a state on every
+ * item, and only the items whose `lit` or `focus` changed are written. sigma reads the uniforms'
+ * `value` at every frame.
+ */
+export interface Fade {
+  nodes: FadeUniforms;
+  claims: FadeUniforms;
+}
+
+interface FadeUniforms {
+  lens: FadeUniform;
+  focus: FadeUniform;
+}
+
+interface FadeUniform {
+  name: string;
+  type: "float";
+  value: number;
+}
+
+/** How much of a faded item's alpha is taken away, as the rich drawing's isDimmed does it. */
+const FADED_BY: Record<keyof Fade, number> = { nodes: 0.82, claims: 0.92 };
+
+export function createFade(): Fade {
+  const uniforms = (): FadeUniforms => ({
+    lens: { name: "u_lensFade", type: "float", value: 0 },
+    focus: { name: "u_focusFade", type: "float", value: 0 },
+  });
+  return { nodes: uniforms(), claims: uniforms() };
+}
+
+/** Fades what the lens and the emphasis leave out, or not; true when a value changed. */
+export function setFade(fade: Fade, on: { lens: boolean; focus: boolean }): boolean {
+  let changed = false;
+  for (const kind of ["nodes", "claims"] as const) {
+    for (const layer of ["lens", "focus"] as const) {
+      const value = on[layer] ? FADED_BY[kind] : 0;
+      changed ||= fade[kind][layer].value !== value;
+      fade[kind][layer].value = value;
+    }
+  }
+  return changed;
+}
+
+/** The share of an item's alpha it keeps, in GLSL, from its lit and focus values. */
+const KEPT_ALPHA = "(1.0 - u_lensFade * (1.0 - v_lit)) * (1.0 - u_focusFade * (1.0 - v_focus))";
+
+const FADE_VARIABLES = {
+  lit: { type: "number" as const, default: 0 },
+  focus: { type: "number" as const, default: 0 },
+};
+
+/** The plain node layer: the node's colour, faded by the two uniforms. */
+function fadedFill(fade: FadeUniforms): FragmentLayer {
+  const { FLOAT, UNSIGNED_BYTE } = WebGL2RenderingContext;
   return {
-    nodes: {
-      // Only what the tables use: every declared shape or head makes sigma's shaders bigger.
-      shapes: unique(NODE_KINDS.map((kind) => KIND_STYLES[kind].shape)).map((shape) => SHAPES[shape]()),
-      layers: [layerFill()],
-    },
-    edges: {
-      paths: [pathLine(), pathCurved()],
-      extremities: unique([
-        ...RELATIONS.map((relation) => RELATION_STYLES[relation].head),
-        ...ATTRIBUTIONS.flatMap((attribution) => ATTRIBUTION_LOOKS[attribution].tail ?? []),
-      ]).map((head) => HEADS[head]()),
-      variables: {
-        solidColor: { type: "color" as const, default: "#94a3b8" },
-        dashSize: { type: "number" as const, default: 0 },
-      },
-      // A dashed relation paints its plain layer transparent and lets the dash layer draw it;
-      // every other relation keeps dashSize 0, which leaves the dash layer empty.
-      layers: [
-        layerPlain({ color: { attribute: "solidColor" } }),
-        layerDashed({
-          dashSize: { attribute: "dashSize", default: 0 },
-          gapSize: { value: 4 },
-          solidExtremities: true,
-        }),
-      ],
-    },
+    name: "faded",
+    glsl: `
+vec4 layer_faded(vec4 v_fillColor, float v_lit, float v_focus, float u_lensFade, float u_focusFade) {
+  return vec4(v_fillColor.rgb, v_fillColor.a * ${KEPT_ALPHA});
+}
+`,
+    attributes: [
+      { name: "fillColor", size: 4, type: UNSIGNED_BYTE, normalized: true, source: "color" },
+      { name: "lit", size: 1, type: FLOAT, source: "lit" },
+      { name: "focus", size: 1, type: FLOAT, source: "focus" },
+    ],
+    uniforms: [fade.lens, fade.focus],
   };
 }
 
-/** What sigma checks: the display graph's attributes, our flags and edge variables, the default depths. */
+/** The plain claim layer: one solid colour, the claim's own, faded by the two uniforms. */
+function fadedLine(fade: FadeUniforms): EdgeLayer {
+  const { FLOAT } = WebGL2RenderingContext;
+  return {
+    name: "faded",
+    glsl: `
+vec4 layer_faded(EdgeContext ctx) {
+  return vec4(v_color.rgb, v_color.a * ${KEPT_ALPHA});
+}
+`,
+    attributes: [
+      { name: "a_lit", size: 1, type: FLOAT, source: "lit" },
+      { name: "a_focus", size: 1, type: FLOAT, source: "focus" },
+    ],
+    uniforms: [fade.lens, fade.focus],
+  };
+}
+
+const EDGE_VARIABLES = {
+  solidColor: { type: "color" as const, default: "#94a3b8" },
+  dashSize: { type: "number" as const, default: 0 },
+  ...FADE_VARIABLES,
+};
+
+function richEdgePrimitives() {
+  return {
+    paths: [pathLine(), pathCurved()],
+    extremities: unique([
+      ...RELATIONS.map((relation) => RELATION_STYLES[relation].head),
+      ...ATTRIBUTIONS.flatMap((attribution) => ATTRIBUTION_LOOKS[attribution].tail ?? []),
+    ]).map((head) => HEADS[head]()),
+    variables: EDGE_VARIABLES,
+    // A dashed relation paints its plain layer transparent and lets the dash layer draw it;
+    // every other relation keeps dashSize 0, which leaves the dash layer empty.
+    layers: [
+      layerPlain({ color: { attribute: "solidColor" } }),
+      layerDashed({
+        dashSize: { attribute: "dashSize", default: 0 },
+        gapSize: { value: 4 },
+        solidExtremities: true,
+      }),
+    ],
+  };
+}
+
+/**
+ * Each drawing's programs. Plain draws one straight quad per claim in one faded colour: no curve, no
+ * end mark, no dash pass. Both declare the same variables (a drawing ignores the others'), so one
+ * renderer type serves both.
+ */
+export function explorerPrimitives(drawing: Drawing, fade: Fade) {
+  const shapes = unique(NODE_KINDS.map((kind) => KIND_STYLES[kind].shape)).map((shape) => SHAPES[shape]());
+  return {
+    nodes: {
+      // Only what the tables use: every declared shape or head makes sigma's shaders bigger.
+      shapes,
+      variables: FADE_VARIABLES,
+      layers: drawing === "rich" ? [layerFill()] : [fadedFill(fade.nodes)],
+    },
+    edges:
+      drawing === "rich"
+        ? richEdgePrimitives()
+        : {
+            paths: [pathLine()],
+            extremities: [],
+            variables: EDGE_VARIABLES,
+            layers: [fadedLine(fade.claims)],
+          },
+  };
+}
+
+/** What sigma checks: the display graph's attributes, our flags and edge variables, our depths. */
 export type ExplorerStyles = StylesDeclaration<
   NodeDisplay,
   ClaimDisplay,
   typeof NODE_STATE,
   typeof CLAIM_STATE,
   object,
-  object,
-  { solidColor: string; dashSize: number },
-  "edges" | "topEdges" | "nodes" | "topNodes"
+  { lit: number; focus: number },
+  { solidColor: string; dashSize: number; lit: number; focus: number }
 >;
 
-type EdgeRule = Extract<NonNullable<ExplorerStyles["edges"]>, readonly unknown[]>[number];
+export type EdgeRule = Extract<NonNullable<ExplorerStyles["edges"]>, readonly unknown[]>[number];
+export type NodeRule = Extract<NonNullable<ExplorerStyles["nodes"]>, readonly unknown[]>[number];
 
 /**
  * The attribution's look over the relation's: after the relation rule, before the perspective rules
- * (so a Compare role still recolours a claim, which keeps its tail mark and lightness).
+ * (so a Compare role still recolours a claim, which keeps its tail mark and lightness). Plain draws
+ * no tail mark, and its one layer takes the claim's colour, so it needs no solidColor.
  */
-function attributionRules(): EdgeRule[] {
-  const cases = Object.fromEntries(
-    ATTRIBUTIONS.map((attribution) => {
-      const look = ATTRIBUTION_LOOKS[attribution];
-      return [
-        attribution,
-        {
-          opacity: look.opacity,
-          tail: look.tail ?? "none",
-          ...(look.color ? { color: look.color } : {}),
-        },
-      ];
-    }),
-  );
+function attributionRules(drawing: Drawing): EdgeRule[] {
+  const cases = casesOf(ATTRIBUTIONS, (attribution) => {
+    const look = ATTRIBUTION_LOOKS[attribution];
+    return {
+      opacity: look.opacity,
+      ...(drawing === "rich" ? { tail: look.tail ?? "none" } : {}),
+      ...(look.color ? { color: look.color } : {}),
+    };
+  });
+  if (drawing === "plain") return [{ matchData: "attribution", cases }];
   // A dashed relation draws with its dash layer over a transparent plain layer; only solid ones repaint it.
   const solid: EdgeRule[] = ATTRIBUTIONS.flatMap((attribution) => {
     const color = ATTRIBUTION_LOOKS[attribution].color;
@@ -174,28 +296,55 @@ function attributionRules(): EdgeRule[] {
   return [{ matchData: "attribution", cases }, ...solid];
 }
 
-export function explorerStyles(): ExplorerStyles {
-  const kindCases = Object.fromEntries(
-    NODE_KINDS.map((kind) => [kind, { shape: KIND_STYLES[kind].shape, color: KIND_STYLES[kind].color }]),
-  );
-  const relationCases = Object.fromEntries(
-    RELATIONS.map((relation) => {
-      const style = RELATION_STYLES[relation];
-      return [
-        relation,
-        {
-          color: style.color,
-          solidColor: style.dash > 0 ? "transparent" : style.color,
-          dashSize: style.dash,
-          head: style.head,
-        },
-      ];
-    }),
-  );
+/** Each relation's colour; rich adds its head and its dashes. */
+function relationRule(drawing: Drawing): EdgeRule {
+  const cases = casesOf(RELATIONS, (relation) => {
+    const style = RELATION_STYLES[relation];
+    if (drawing === "plain") return { color: style.color };
+    return {
+      color: style.color,
+      solidColor: style.dash > 0 ? "transparent" : style.color,
+      dashSize: style.dash,
+      head: style.head,
+    };
+  });
+  return { matchData: "relation", cases };
+}
+
+/** Plain's `lit` and `focus` values, which its programs fade by (see Fade). */
+const FADE_RULES = [
+  { whenState: "isLit", then: { lit: 1 } },
+  { whenState: "isFocus", then: { focus: 1 } },
+] as const;
+
+/** What differs between the drawings in the claims' rules: their shape, and how emphasis shows. */
+const CLAIM_DRAWING: Record<Drawing, () => { shape: EdgeRule[]; emphasis: EdgeRule[] }> = {
+  rich: () => ({
+    shape: [
+      { parallelPath: "curved", parallelSpread: 0.35 },
+      relationRule("rich"),
+      ...attributionRules("rich"),
+    ],
+    emphasis: [{ whenState: "isFocus", then: { depth: "topEdges" } }],
+  }),
+  plain: () => ({
+    shape: [relationRule("plain"), ...attributionRules("plain")],
+    emphasis: [...FADE_RULES],
+  }),
+};
+
+export function explorerStyles(drawing: Drawing): ExplorerStyles {
+  const claims = CLAIM_DRAWING[drawing]();
   return {
     nodes: [
       DEFAULT_STYLES.nodes,
-      { matchData: "kind", cases: kindCases },
+      {
+        matchData: "kind",
+        cases: casesOf(NODE_KINDS, (kind) => ({
+          shape: KIND_STYLES[kind].shape,
+          color: KIND_STYLES[kind].color,
+        })),
+      },
       // An imported file's own colours (GEXF viz:color, GraphML style keys) win over the kind's.
       { whenData: "color", then: { color: { attribute: "color" } } },
       {
@@ -212,6 +361,7 @@ export function explorerStyles(): ExplorerStyles {
       // faded nodes unlabelled except the question's target and holder. sigma's own grid is not used.
       { matchState: "labelAt", cases: LABEL_SIDES },
       { whenState: "labelShort", then: { label: { attribute: "shortLabel" } } },
+      ...(drawing === "plain" ? FADE_RULES : []),
       {
         whenState: "isSelected",
         then: {
@@ -221,29 +371,26 @@ export function explorerStyles(): ExplorerStyles {
           depth: "topNodes",
         },
       },
-      // The node under the pointer always says its name, wherever the controller put it.
-      { whenState: "isHovered", then: { labelVisibility: "visible" } },
+      // The node under the pointer always says its name, wherever the controller put it, on top.
+      { whenState: "isHovered", then: { labelVisibility: "visible", depth: "topNodes" } },
     ],
     edges: [
       DEFAULT_STYLES.edges,
       {
-        parallelPath: "curved",
-        parallelSpread: 0.35,
         labelVisibility: "hidden",
         labelSize: 12,
         labelColor: LABEL_COLOR,
         labelFont: "500 sans-serif",
         cursor: "pointer",
       },
-      { matchData: "relation", cases: relationCases },
-      ...attributionRules(),
+      ...claims.shape,
       {
         whenData: { heldByBothSides: true },
         then: { size: CLAIM_WIDTH.both },
         else: { size: CLAIM_WIDTH.single },
       },
-      ...perspectiveEdgeRules(),
-      { whenState: "isFocus", then: { depth: "topEdges" } },
+      ...perspectiveEdgeRules(drawing),
+      ...claims.emphasis,
       { whenState: "isHovered", then: { labelVisibility: "visible", depth: "topEdges" } },
       { whenState: "isDimmed", then: { opacity: 0.08 } },
       { whenState: "isSelected", then: { size: 5, labelVisibility: "visible", depth: "topEdges" } },
@@ -267,3 +414,16 @@ export const EXPLORER_SETTINGS: Partial<Settings> = {
   maxCameraRatio: 4,
   stagePadding: 36,
 };
+
+/** From this many visible claims, even the plain drawing leaves claims out while the camera moves. */
+export const CLAIMS_HIDDEN_ON_MOVE_FROM = 50_000;
+
+/** The settings of a drawing: plain draws no label (and, past 50,000 claims, no claim) while moving. */
+export function explorerSettings(drawing: Drawing, visibleClaims: number): Partial<Settings> {
+  if (drawing === "rich") return EXPLORER_SETTINGS;
+  return {
+    ...EXPLORER_SETTINGS,
+    hideLabelsOnMove: true,
+    hideEdgesOnMove: visibleClaims >= CLAIMS_HIDDEN_ON_MOVE_FROM,
+  };
+}

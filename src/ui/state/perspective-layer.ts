@@ -1,7 +1,9 @@
-// What the perspective adds to the per-item flags: the lens or Compare layer (isFaded, compareRole),
-// Compare's lists (compare-lists.ts), and the tour step's, matrix cell's and picked list item's
-// emphasis. Pure: graph, state and visibility in, sets and flags out, over graph/perspectives.ts and
-// graph/findings-tour.ts; item-states.ts writes them to sigma.
+// What the perspective adds to the per-item flags: the lens or Compare layer (isFaded, isLit,
+// compareRole), Compare's lists (compare-lists.ts), and the tour step's, matrix cell's and picked list
+// item's emphasis. Pure: graph, state and visibility in, sets and flags out, over graph/perspectives.ts
+// and graph/findings-tour.ts; item-states.ts writes them to sigma. The cache keeps, per graph, each
+// holder's claims and each layer asked for under the current filters, so switching between lenses
+// or back to a comparison is a state update.
 //
 // Emphasis precedence: hover > tour step > matrix cell > picked list item > the base (trace, then
 // selection). The lens and Compare are a separate layer of flags, so a tour can run under a lens.
@@ -17,14 +19,20 @@ import {
   claimRoles,
   compare,
   type DisagreementPattern,
-  lensClaims,
   PATTERN_TEXT,
   type PerspectiveFilter,
 } from "../../graph/perspectives.ts";
 import { type ClaimRecord, claimRecord } from "../../graph/records.ts";
 import type { LinkageGraph } from "../../graph/types.ts";
 import { type CompareLists, compareLists, compareScope } from "./compare-lists.ts";
-import type { Emphasis } from "./emphasis.ts";
+import {
+  type Emphasis,
+  type ItemKind,
+  NOTHING_TOUCHED,
+  type Touched,
+  touchedByBoth,
+  touchedBySwitch,
+} from "./emphasis.ts";
 import type { ExplorerState } from "./explorer-state.ts";
 import type { Visibility } from "./filters.ts";
 import { SIDES } from "./holders.ts";
@@ -109,38 +117,102 @@ function openQuestions(graph: LinkageGraph, visibility: Visibility): ClaimRecord
     .map((claim) => claimRecord(graph, claim));
 }
 
-function compareLayer(
+/** What a comparison of two holders costs to compute, whatever roles the legend shows. */
+interface ComparedPair {
+  lists: CompareLists;
+  sides: readonly [string, string];
+  roles: ReadonlyMap<string, ClaimRole>;
+  statedRoles: ReadonlyMap<string, ClaimRole>;
+  inferred: ReadonlyMap<AgreementPattern | DisagreementPattern, number>;
+}
+
+function comparePair(
   graph: LinkageGraph,
   perspective: ComparePerspective,
   visibility: Visibility,
-): PerspectiveLayer | null {
+): ComparedPair | null {
   const { a, b } = perspective;
   if (a === b || !holderKnown(graph, a) || !holderKnown(graph, b)) return null;
   const whole = compare(graph, a, b, { filter: visibilityFilter(visibility) });
   const lists = compareLists(whole, compareScope(graph, perspective.on), openQuestions(graph, visibility));
   const comparison = lists.comparison;
   const sides = sideSlots(a, b);
-  const roles = slotRoles(comparison, sides[0] !== a);
-  const statedRoles = slotRoles(
-    { ...comparison, inferred: { agreements: [], disagreements: [] } },
-    sides[0] !== a,
-  );
+  return {
+    lists,
+    sides,
+    roles: slotRoles(comparison, sides[0] !== a),
+    statedRoles: slotRoles(
+      { ...comparison, inferred: { agreements: [], disagreements: [] } },
+      sides[0] !== a,
+    ),
+    inferred: inferredPatterns(comparison),
+  };
+}
+
+function compareLayer(
+  graph: LinkageGraph,
+  perspective: ComparePerspective,
+  pair: ComparedPair | null,
+): PerspectiveLayer | null {
+  if (!pair) return null;
+  const { roles, lists } = pair;
   // The legend's rows fade the roles they turn off; the counts stay, so a reader sees what is faded.
   const shown = new Set(perspective.roles ?? roles.values());
   const claims = new Set([...roles].filter(([, role]) => shown.has(role)).map(([claim]) => claim));
   // A narrowed comparison answers a question: its open questions are part of the answer, so they show.
   if (lists.scope) for (const question of lists.openQuestions) claims.add(question.id);
+  return { perspective, claims, nodes: endsOf(graph, claims), ...pair };
+}
+
+/** The nodes the claims join. */
+function endsOf(graph: LinkageGraph, claims: Iterable<string>): Set<string> {
   const nodes = new Set<string>();
-  for (const claim of claims) for (const end of graph.extremities(claim)) nodes.add(end);
+  for (const claim of claims) {
+    nodes.add(graph.source(claim));
+    nodes.add(graph.target(claim));
+  }
+  return nodes;
+}
+
+/** Each holder's claims, from one pass over the graph: a lens then reads its holder's list alone. */
+export type HeldClaims = ReadonlyMap<string, readonly string[]>;
+
+export function heldClaims(graph: LinkageGraph): HeldClaims {
+  const held = new Map<string, string[]>();
+  graph.forEachEdge((claim, { heldBy }) => {
+    for (const holder of heldBy) {
+      const list = held.get(holder);
+      if (list) list.push(claim);
+      else held.set(holder, [claim]);
+    }
+  });
+  return held;
+}
+
+/**
+ * The lens: the claims its holder holds that the filters show, and the nodes they join. The same sets
+ * as graph/perspectives.ts's lensClaims (own and shared) under visibilityFilter, since a claim the
+ * filters show always has both its ends shown; read from the holder's list, not the whole graph.
+ */
+function lensLayer(
+  graph: LinkageGraph,
+  perspective: Extract<Perspective, { mode: "lens" }>,
+  visibility: Visibility,
+  held: HeldClaims,
+): PerspectiveLayer | null {
+  if (!holderKnown(graph, perspective.holder)) return null;
+  const claims = new Set(
+    (held.get(perspective.holder) ?? []).filter((claim) => visibility.claims.has(claim)),
+  );
   return {
     perspective,
     claims,
-    nodes,
-    roles,
-    statedRoles,
-    inferred: inferredPatterns(comparison),
-    sides,
-    lists,
+    nodes: endsOf(graph, claims),
+    roles: null,
+    statedRoles: null,
+    inferred: null,
+    sides: null,
+    lists: null,
   };
 }
 
@@ -149,20 +221,11 @@ export function perspectiveLayer(
   graph: LinkageGraph,
   perspective: Perspective,
   visibility: Visibility,
+  held: HeldClaims = heldClaims(graph),
 ): PerspectiveLayer | null {
-  if (perspective.mode === "compare") return compareLayer(graph, perspective, visibility);
-  if (perspective.mode !== "lens" || !holderKnown(graph, perspective.holder)) return null;
-  const lens = lensClaims(graph, perspective.holder, { filter: visibilityFilter(visibility) });
-  return {
-    perspective,
-    claims: new Set([...lens.own, ...lens.shared]),
-    nodes: new Set(lens.nodes),
-    roles: null,
-    statedRoles: null,
-    inferred: null,
-    sides: null,
-    lists: null,
-  };
+  if (perspective.mode === "compare")
+    return compareLayer(graph, perspective, comparePair(graph, perspective, visibility));
+  return perspective.mode === "lens" ? lensLayer(graph, perspective, visibility, held) : null;
 }
 
 export function claimLensFlags(claim: string, layer: PerspectiveLayer | null): ClaimLensFlags {
@@ -172,6 +235,33 @@ export function claimLensFlags(claim: string, layer: PerspectiveLayer | null): C
 
 export function nodeLensFlags(node: string, layer: PerspectiveLayer | null): LensFlags {
   return { isFaded: layer !== null && !layer.nodes.has(node) };
+}
+
+/** Held in the lens, or compared and shown: what the plain drawing leaves unfaded. */
+export function isLit(kind: ItemKind, id: string, layer: PerspectiveLayer | null): boolean {
+  return layer?.[kind].has(id) ?? false;
+}
+
+/**
+ * What a change of lens or Compare touches: the items of the layer before and after it (Compare's
+ * coloured claims too). Where each item is faded on its own (`fadesEachItem`, the rich drawing),
+ * turning the layer on or off touches every shown item.
+ */
+export function touchedByLayer(
+  before: PerspectiveLayer | null,
+  after: PerspectiveLayer | null,
+  fadesEachItem: boolean,
+): Touched {
+  const switched = touchedBySwitch(before, after, fadesEachItem);
+  if (switched) return switched;
+  let touched: Touched = NOTHING_TOUCHED;
+  for (const layer of [before, after]) {
+    if (!layer) continue;
+    touched = touchedByBoth(touched, { nodes: layer.nodes, claims: layer.claims });
+    if (layer.roles)
+      touched = touchedByBoth(touched, { nodes: new Set(), claims: new Set(layer.roles.keys()) });
+  }
+  return touched;
 }
 
 /**
@@ -203,19 +293,65 @@ export function tourOf(graph: LinkageGraph, source: string, visibility: Visibili
   return findingsTour(graph, source, { filter: visibilityFilter(visibility) });
 }
 
+/** The inputs a layer depends on, as one key: equal keys, equal layers. */
+function perspectiveKey(perspective: Perspective): string {
+  if (perspective.mode === "lens") return `lens\u0000${perspective.holder}`;
+  if (perspective.mode === "off") return "off";
+  return [
+    "compare",
+    perspective.a,
+    perspective.b,
+    perspective.on ?? "",
+    perspective.roles?.join() ?? "*",
+  ].join("\u0000");
+}
+
+/** How many layers and comparisons are kept under one set of filters: every lens of a few dozen holders. */
+const KEPT_LAYERS = 64;
+
+/** A map that forgets its oldest entry past `limit`. */
+function remember<T>(map: Map<string, T>, key: string, value: T, limit = KEPT_LAYERS): T {
+  if (map.size >= limit) map.delete(map.keys().next().value as string);
+  map.set(key, value);
+  return value;
+}
+
 /**
- * Remembers the last layer and tour per input: the store hands out new objects only when these
- * change, so a hover or a camera move never recomputes a comparison.
+ * Remembers each holder's claims for the graph's life (the explorer never writes the graph), and,
+ * under the current filters, every layer and comparison asked for: switching back to a lens or a
+ * comparison hands out the very same object, so a switch is a state update. A hover or a camera move
+ * never recomputes one. New filters start a new memory.
  */
 export function createPerspectiveCache(graph: LinkageGraph) {
-  let layer: { perspective: Perspective; visibility: Visibility; value: PerspectiveLayer | null } | null =
-    null;
+  let held: HeldClaims | null = null;
+  let memory = {
+    visibility: null as Visibility | null,
+    layers: new Map<string, PerspectiveLayer | null>(),
+    pairs: new Map<string, ComparedPair | null>(),
+  };
   let tour: { source: string; visibility: Visibility; value: FindingsTour | null } | null = null;
+  const under = (visibility: Visibility) => {
+    if (memory.visibility !== visibility) memory = { visibility, layers: new Map(), pairs: new Map() };
+    return memory;
+  };
+  const pairOf = (perspective: ComparePerspective, visibility: Visibility) => {
+    const { pairs } = under(visibility);
+    const key = [perspective.a, perspective.b, perspective.on ?? ""].join("\u0000");
+    return pairs.has(key)
+      ? (pairs.get(key) ?? null)
+      : remember(pairs, key, comparePair(graph, perspective, visibility));
+  };
   return {
     layer(perspective: Perspective, visibility: Visibility): PerspectiveLayer | null {
-      if (layer?.perspective !== perspective || layer.visibility !== visibility)
-        layer = { perspective, visibility, value: perspectiveLayer(graph, perspective, visibility) };
-      return layer.value;
+      const { layers } = under(visibility);
+      const key = perspectiveKey(perspective);
+      if (layers.has(key)) return layers.get(key) ?? null;
+      held ??= heldClaims(graph);
+      const value =
+        perspective.mode === "compare"
+          ? compareLayer(graph, perspective, pairOf(perspective, visibility))
+          : perspectiveLayer(graph, perspective, visibility, held);
+      return remember(layers, key, value);
     },
     tour(source: string, visibility: Visibility): FindingsTour | null {
       if (tour?.source !== source || tour.visibility !== visibility)

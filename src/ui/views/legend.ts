@@ -2,7 +2,8 @@
 // and line cue is explained once, and each value is a toggle button with its visible count. Also the
 // compact key over the network (the three kinds and three relations), which needs no scrolling to see.
 // Wording comes from the model's tables; how attributions are drawn, from ATTRIBUTION_LOOKS. Watches
-// the filters and the visible counts; dispatches the toggles.
+// the filters and the visible counts; dispatches the toggles. Says when the network is drawn plain
+// (state/derived.ts), which leaves out the end marks, dashes and curves the cues describe.
 import {
   ATTRIBUTION_STYLES,
   ATTRIBUTIONS,
@@ -14,7 +15,7 @@ import {
   RELATION_STYLES,
   RELATIONS,
 } from "../../model/vocabulary.ts";
-import type { Derived } from "../state/derived.ts";
+import { type Derived, PLAIN_DRAWING_FROM } from "../state/derived.ts";
 import type { Action, Filters } from "../state/explorer-state.ts";
 import type { VisibleCounts } from "../state/filters.ts";
 import { ATTRIBUTION_LOOKS } from "../state/looks.ts";
@@ -215,6 +216,26 @@ export function createLegendKey(): HTMLElement {
   );
 }
 
+/** While the drawn network is plain: how many claims it shows, and how few would bring the cues back. */
+function plainDrawingNote(store: Store, derived: Derived): HTMLElement {
+  const note = el("p", { class: "hint legend-plain", id: "legend-plain", attrs: { hidden: true } });
+  const count = (n: number) => n.toLocaleString("en-US");
+  watch(
+    store,
+    (state) => ({
+      plain: state.network.status === "drawn" && derived.drawing(state) === "plain",
+      claims: derived.visibility(state).claims.size,
+    }),
+    ({ plain, claims }) => {
+      note.hidden = !plain;
+      note.textContent = plain
+        ? `Drawn plain: ${count(claims)} claims; filter to fewer than ${count(PLAIN_DRAWING_FROM)} for end marks, dashes and curves.`
+        : "";
+    },
+  );
+  return note;
+}
+
 /** `sides` names the two sides for the thick-line cue, e.g. "the United States and China". */
 export function createLegend(store: Store, derived: Derived, sides: string) {
   const groups = legendGroups(store);
@@ -223,6 +244,7 @@ export function createLegend(store: Store, derived: Derived, sides: string) {
     { class: "panel-section legend", attrs: { "aria-labelledby": "legend-title" } },
     el("h2", { id: "legend-title", class: "section-title", text: "Legend and filters" }),
     el("p", { class: "hint", text: "Click an entry to hide or show it." }),
+    plainDrawingNote(store, derived),
     ...groups.flatMap((group) => group.elements),
     legendCues(sides),
   );
