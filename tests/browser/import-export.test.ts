@@ -23,6 +23,7 @@ import {
   type ServedApp,
   serveBuild,
 } from "./harness.ts";
+import { exportAs, importFile } from "./io.ts";
 
 const graph = loadGraphData();
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
@@ -59,19 +60,6 @@ async function open(query = "") {
 
 const summary = (page: Page) => page.locator(".filter-summary");
 
-async function exportAs(page: Page, format: string, scope: "all" | "visible" = "all"): Promise<Download> {
-  await page.locator("#export-button").click();
-  const dialog = page.locator("#export-dialog");
-  await dialog.waitFor();
-  await dialog.locator(`input[name="export-scope"][value="${scope}"]`).check();
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    dialog.locator(`button[data-format="${format}"]`).click(),
-  ]);
-  await dialog.getByRole("button", { name: "Close" }).click();
-  return download;
-}
-
 async function bytesOf(download: Download): Promise<Buffer> {
   const path = await download.path();
   return readFileSync(path);
@@ -95,12 +83,6 @@ function pngSize(png: Buffer): { width: number; height: number } {
 /** Pixels that are not white (the background), counted by decoding the PNG in the browser. */
 async function paintedPixels(page: Page, png: Buffer): Promise<number> {
   return (await pngPixels(page, png)).painted;
-}
-
-async function importFile(page: Page, path: string) {
-  await page.locator("#import-button").click();
-  await page.locator("#import-dialog").waitFor();
-  await page.locator("#import-file").setInputFiles(path);
 }
 
 describe("export from the explorer", { timeout: 120_000 }, () => {

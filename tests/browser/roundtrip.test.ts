@@ -11,6 +11,7 @@ import { DEFAULT_FILTERS } from "../../src/ui/state/explorer-state.ts";
 import { visibleItems } from "../../src/ui/state/filters.ts";
 import { loadGraphData } from "../support/graph-data.ts";
 import { canvasPixels, launchChromium, openExplorer, type ServedApp, serveBuild } from "./harness.ts";
+import { exportAs, importFile } from "./io.ts";
 
 const graph = loadGraphData();
 const scratch = mkdtempSync(join(tmpdir(), "linkage-roundtrip-"));
@@ -37,24 +38,14 @@ afterAll(async () => {
 });
 
 async function exportFile(page: Page, format: string, scope: "all" | "visible"): Promise<string> {
-  await page.locator("#export-button").click();
-  const dialog = page.locator("#export-dialog");
-  await dialog.waitFor();
-  await dialog.locator(`input[name="export-scope"][value="${scope}"]`).check();
-  const [download] = await Promise.all([
-    page.waitForEvent("download"),
-    dialog.locator(`button[data-format="${format}"]`).click(),
-  ]);
-  await dialog.getByRole("button", { name: "Close" }).click();
+  const download = await exportAs(page, format, scope);
   const path = join(scratch, `${scope}-${download.suggestedFilename()}`);
   await download.saveAs(path);
   return path;
 }
 
-async function importFile(page: Page, path: string) {
-  await page.locator("#import-button").click();
-  await page.locator("#import-dialog").waitFor();
-  await page.locator("#import-file").setInputFiles(path);
+async function importAndWait(page: Page, path: string) {
+  await importFile(page, path);
   await page.locator("#imported-banner").waitFor({ state: "visible", timeout: 60_000 });
 }
 
@@ -78,11 +69,11 @@ describe("exports reopen in the explorer", { timeout: 180_000 }, () => {
       const part = await exportFile(page, format, "visible");
       expect(part).toMatch(/-visible/);
 
-      await importFile(page, whole);
+      await importAndWait(page, whole);
       await expect
         .poll(() => page.locator(".filter-summary").textContent(), { timeout: 30_000 })
         .toBe(summaryOf(graph.order, graph.size));
-      await importFile(page, part);
+      await importAndWait(page, part);
       await expect
         .poll(() => page.locator(".filter-summary").textContent(), { timeout: 30_000 })
         .toBe(summaryOf(subset.graph.order, subset.graph.size));
@@ -123,7 +114,7 @@ describe("a Gephi file keeps its look", { timeout: 120_000 }, () => {
     const colours = { teal: "#00b4b4", pink: "#e60078" };
     const { page, errors } = await openExplorer(browser, app.url);
     const before = await canvasPixels(page, undefined, colours);
-    await importFile(page, path);
+    await importAndWait(page, path);
     await page.waitForFunction(() => document.body.dataset.ready === "true");
     const after = await canvasPixels(page, "import-gephi-colours.png", colours);
     const teal = after.byColour.teal ?? 0;
