@@ -20,11 +20,18 @@ export type Attribution = (typeof ATTRIBUTIONS)[number];
 export const MODALITIES = ["asserted", "hedged", "question"] as const;
 export type Modality = (typeof MODALITIES)[number];
 
-export interface AttributionStyle {
+/**
+ * What every value of a vocabulary has: the name it is shown by, and one sentence that explains it
+ * (the legend's tooltip). Each style table adds what its own concern needs.
+ */
+export interface Term {
   label: string;
+  description: string;
+}
+
+export interface AttributionStyle extends Term {
   /** Shown before a document claim's evidence, or as a badge. */
   badge: string;
-  description: string;
 }
 
 /** How each attribution reads: one table, nobody else words them. */
@@ -46,11 +53,9 @@ export const ATTRIBUTION_STYLES: Record<Attribution, AttributionStyle> = {
   },
 };
 
-export interface ModalityStyle {
-  label: string;
+export interface ModalityStyle extends Term {
   /** A short marker shown beside the claim; empty for plain assertions. */
   marker: string;
-  description: string;
 }
 
 export const MODALITY_STYLES: Record<Modality, ModalityStyle> = {
@@ -70,13 +75,20 @@ export const MODALITY_STYLES: Record<Modality, ModalityStyle> = {
 /** Stances are what an actor holds for or against; linkages tie two things together. */
 export const STANCE_RELATIONS: readonly Relation[] = ["supports", "opposes"];
 
-export interface KindStyle {
-  label: string;
+export interface KindStyle extends Term {
   plural: string;
   color: string;
   /** A sigma v4 SDF shape name. */
   shape: "circle" | "square" | "triangle" | "diamond";
-  description: string;
+}
+
+export interface RelationStyle extends Term {
+  /** How the relation reads between source and target, for sentences. */
+  verb: string;
+  color: string;
+  /** Dash length in pixels; 0 draws a solid line. The second cue, so colour is never the only one. */
+  dash: number;
+  head: "arrow" | "bar" | "circle" | "diamond";
 }
 
 export const KIND_STYLES: Record<NodeKind, KindStyle> = {
@@ -102,17 +114,6 @@ export const KIND_STYLES: Record<NodeKind, KindStyle> = {
     description: "A treaty, regime, resolution or proposed treaty.",
   },
 };
-
-export interface RelationStyle {
-  label: string;
-  /** How the relation reads between source and target, for sentences. */
-  verb: string;
-  color: string;
-  /** Dash length in pixels; 0 draws a solid line. The second cue, so colour is never the only one. */
-  dash: number;
-  head: "arrow" | "bar" | "circle" | "diamond";
-  description: string;
-}
 
 export const RELATION_STYLES: Record<Relation, RelationStyle> = {
   supports: {

@@ -3,7 +3,7 @@
 // compact key over the network (the three kinds and three relations), which needs no scrolling to see.
 // Wording comes from the model's tables; how attributions are drawn, from ATTRIBUTION_LOOKS. Watches
 // the filters and the visible counts; dispatches the toggles. Says when the network is drawn plain
-// (state/derived.ts), which leaves out the end marks, dashes and curves the cues describe.
+// (state/derived.ts), which leaves out the end marks, dashes, curves and claim labels the cues describe.
 import {
   ATTRIBUTION_STYLES,
   ATTRIBUTIONS,
@@ -14,6 +14,7 @@ import {
   NODE_KINDS,
   RELATION_STYLES,
   RELATIONS,
+  type Term,
 } from "../../model/vocabulary.ts";
 import { type Derived, PLAIN_DRAWING_FROM } from "../state/derived.ts";
 import type { Action, Filters } from "../state/explorer-state.ts";
@@ -63,45 +64,82 @@ function modalitySwatch(modality: Modality): HTMLElement {
   });
 }
 
-/** One group of toggles: which values, how each looks and reads, its action, its filter and counts. */
-interface ToggleGroup<T extends string> {
-  id: string;
-  title: string;
-  values: readonly T[];
-  swatch(value: T): Element;
-  label(value: T): string;
-  description(value: T): string;
-  action(value: T): Action;
-  shown(filters: Filters): readonly T[];
-  count(counts: VisibleCounts, value: T): number;
-}
+/** The four filters the legend toggles, each named by its key in Filters. */
+type Facet = "kinds" | "relations" | "attributions" | "modalities";
+type FacetValue<F extends Facet> = Filters[F][number];
+type FacetTable<T> = { [F in Facet]: (value: FacetValue<F>) => T };
 
-function toggleGroup<T extends string>(store: Store, group: ToggleGroup<T>) {
+/** One row a facet, in the order the legend shows them: the heading's id and title, and the values. */
+const FACETS: { [F in Facet]: { id: string; title: string; values: readonly FacetValue<F>[] } } = {
+  kinds: { id: "legend-nodes", title: "Nodes", values: NODE_KINDS },
+  relations: { id: "legend-claims", title: "Claims", values: RELATIONS },
+  attributions: { id: "legend-attribution", title: "Who says it", values: ATTRIBUTIONS },
+  modalities: { id: "legend-modality", title: "How firmly", values: MODALITIES },
+};
+
+/** Where each facet's visible counts are. */
+const COUNTS = {
+  kinds: "byKind",
+  relations: "byRelation",
+  attributions: "byAttribution",
+  modalities: "byModality",
+} as const satisfies Record<Facet, keyof VisibleCounts>;
+
+/** How a value looks: the same cue the network draws. */
+const SWATCHES: FacetTable<Element> = {
+  kinds: (kind) => kindSwatch(kind),
+  relations: relationSwatch,
+  attributions: (attribution) => attributionSwatch(ATTRIBUTION_LOOKS[attribution]),
+  modalities: modalitySwatch,
+};
+
+/** How a value reads: the toggle's text and its tooltip, from the model's tables. */
+const TERMS: FacetTable<Term> = {
+  kinds: (kind) => ({ ...KIND_STYLES[kind], label: KIND_STYLES[kind].plural }),
+  relations: (relation) => RELATION_STYLES[relation],
+  attributions: (attribution) => ({
+    label: ATTRIBUTION_STYLES[attribution].label,
+    description: `${ATTRIBUTION_STYLES[attribution].description} Drawn ${ATTRIBUTION_LOOKS[attribution].cue}.`,
+  }),
+  modalities: (modality) => MODALITY_STYLES[modality],
+};
+
+/** What a click on a value dispatches. */
+const TOGGLES: FacetTable<Action> = {
+  kinds: (kind) => ({ type: "toggleKind", kind }),
+  relations: (relation) => ({ type: "toggleRelation", relation }),
+  attributions: (attribution) => ({ type: "toggleAttribution", attribution }),
+  modalities: (modality) => ({ type: "toggleModality", modality }),
+};
+
+/** One facet's heading and toggles, and how they follow the filters and the visible counts. */
+function toggleGroup<F extends Facet>(store: Store, facet: F) {
+  const { id, title, values } = FACETS[facet];
+  const swatch: (value: FacetValue<F>) => Element = SWATCHES[facet];
+  const term: (value: FacetValue<F>) => Term = TERMS[facet];
+  const action: (value: FacetValue<F>) => Action = TOGGLES[facet];
   const toggles = new Map(
-    group.values.map((value) => [
-      value,
-      toggleButton(group.swatch(value), group.label(value), group.description(value), () =>
-        store.dispatch(group.action(value)),
-      ),
-    ]),
+    values.map((value) => {
+      const { label, description } = term(value);
+      return [value, toggleButton(swatch(value), label, description, () => store.dispatch(action(value)))];
+    }),
   );
   const elements = [
-    el("h3", { class: "group-title", id: group.id, text: group.title }),
+    el("h3", { class: "group-title", id, text: title }),
     el(
       "ul",
-      { class: "legend-list", attrs: { "aria-labelledby": group.id } },
+      { class: "legend-list", attrs: { "aria-labelledby": id } },
       ...[...toggles.values()].map((toggle) => el("li", {}, toggle.button)),
     ),
   ];
   return {
     elements,
     update(filters: Filters, counts: VisibleCounts) {
-      const shown = group.shown(filters);
+      const shown: readonly string[] = filters[facet];
+      const byValue: Record<string, number> = counts[COUNTS[facet]];
       for (const [value, toggle] of toggles) {
-        const on = shown.includes(value);
-        const count = group.count(counts, value);
-        toggle.button.setAttribute("aria-pressed", String(on));
-        toggle.count.textContent = String(count);
+        toggle.button.setAttribute("aria-pressed", String(shown.includes(value)));
+        toggle.count.textContent = String(byValue[value] ?? 0);
       }
     },
   };
@@ -109,53 +147,7 @@ function toggleGroup<T extends string>(store: Store, group: ToggleGroup<T>) {
 
 /** The four toggle groups: kinds, relations, attributions and modalities. */
 function legendGroups(store: Store) {
-  return [
-    toggleGroup(store, {
-      id: "legend-nodes",
-      title: "Nodes",
-      values: NODE_KINDS,
-      swatch: (kind) => kindSwatch(kind),
-      label: (kind) => KIND_STYLES[kind].plural,
-      description: (kind) => KIND_STYLES[kind].description,
-      action: (kind) => ({ type: "toggleKind", kind }),
-      shown: (filters) => filters.kinds,
-      count: (counts, kind) => counts.byKind[kind],
-    }),
-    toggleGroup(store, {
-      id: "legend-claims",
-      title: "Claims",
-      values: RELATIONS,
-      swatch: (relation) => relationSwatch(relation),
-      label: (relation) => RELATION_STYLES[relation].label,
-      description: (relation) => RELATION_STYLES[relation].description,
-      action: (relation) => ({ type: "toggleRelation", relation }),
-      shown: (filters) => filters.relations,
-      count: (counts, relation) => counts.byRelation[relation],
-    }),
-    toggleGroup(store, {
-      id: "legend-attribution",
-      title: "Who says it",
-      values: ATTRIBUTIONS,
-      swatch: (attribution) => attributionSwatch(ATTRIBUTION_LOOKS[attribution]),
-      label: (attribution) => ATTRIBUTION_STYLES[attribution].label,
-      description: (attribution) =>
-        `${ATTRIBUTION_STYLES[attribution].description} Drawn ${ATTRIBUTION_LOOKS[attribution].cue}.`,
-      action: (attribution) => ({ type: "toggleAttribution", attribution }),
-      shown: (filters) => filters.attributions,
-      count: (counts, attribution) => counts.byAttribution[attribution],
-    }),
-    toggleGroup(store, {
-      id: "legend-modality",
-      title: "How firmly",
-      values: MODALITIES,
-      swatch: (modality) => modalitySwatch(modality),
-      label: (modality) => MODALITY_STYLES[modality].label,
-      description: (modality) => MODALITY_STYLES[modality].description,
-      action: (modality) => ({ type: "toggleModality", modality }),
-      shown: (filters) => filters.modalities,
-      count: (counts, modality) => counts.byModality[modality],
-    }),
-  ];
+  return (Object.keys(FACETS) as Facet[]).map((facet) => toggleGroup(store, facet));
 }
 
 /** The cues that are not toggles: line widths, attribution marks, hedges, heads and node sizes. */
@@ -229,7 +221,7 @@ function plainDrawingNote(store: Store, derived: Derived): HTMLElement {
     ({ plain, claims }) => {
       note.hidden = !plain;
       note.textContent = plain
-        ? `Drawn plain: ${count(claims)} claims; filter to fewer than ${count(PLAIN_DRAWING_FROM)} for end marks, dashes and curves.`
+        ? `Drawn plain: ${count(claims)} claims; filter to fewer than ${count(PLAIN_DRAWING_FROM)} for end marks, dashes, curves and claim labels.`
         : "";
     },
   );
