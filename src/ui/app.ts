@@ -2,10 +2,13 @@
 // (state/derived.ts), the display graph, the views and, where WebGL2 allows, the renderer and its
 // controllers, and connects them. It renders nothing itself: each view and controller watches its
 // own slice of the store. Used by main.ts for graph-data, and by the benchmark pages.
+
+import type { Scene } from "../formats/svg-scene.ts";
 import type { Problem } from "../graph/problems.ts";
 import { createSearchIndex, type SearchIndex } from "../graph/search.ts";
 import type { LinkageGraph } from "../graph/types.ts";
 import { type CameraCommands, createCameraControl } from "./controllers/camera.ts";
+import { gatherScene } from "./controllers/image-export.ts";
 import { createItemStates } from "./controllers/item-states.ts";
 import { bindKeyboard } from "./controllers/keyboard.ts";
 import { createLayoutControl } from "./controllers/layout.ts";
@@ -69,6 +72,8 @@ export interface Explorer {
   positions(): Positions;
   /** What the current view shows (the filters today; a trace or lens may narrow it later). */
   visibility(): Visibility | null;
+  /** The network as drawn now, for the SVG export; null when it is not drawn. */
+  scene(title: string): Scene | null;
   /** Stops the renderer and every page-wide listener, so another explorer can take the page. */
   dispose(): void;
 }
@@ -87,6 +92,7 @@ function showProblems(root: HTMLElement, problems: readonly Problem[]): Explorer
     graph: null,
     positions: () => ({}),
     visibility: () => null,
+    scene: () => null,
     dispose: () => undefined,
   };
 }
@@ -180,7 +186,7 @@ function startNetwork(
   // The camera takes its opening place first, so the labels are placed once, for that camera, in the
   // frame that follows: placed before it moved, they would need a second frame of their own.
   network.camera = createCameraControl(renderer, store, derived);
-  createItemStates(control, store, derived);
+  createItemStates(control, store, derived, display);
   network.layout = createLayoutControl(display, store, standard, (options) =>
     layoutInWorker(display, options),
   );
@@ -272,6 +278,10 @@ export function startExplorer(root: HTMLElement, input: ExplorerInput): Explorer
     graph,
     positions: () => displayPositions(display),
     visibility: () => derived.visibility(store.getState()),
+    scene: (title) =>
+      network.renderer && network.control
+        ? gatherScene(network.renderer, title, network.control.keptAlpha)
+        : null,
     dispose() {
       disposal.abort();
       network.layout?.kill();

@@ -4,16 +4,18 @@
 // calls are counted on its prototype); filtering below the line switches to the rich programs with the
 // camera kept and the pointer still working, and back. Fixture: a seeded synthetic graph of 1,500 nodes
 // and 12,000 claims, written as our own GEXF; its links (about 60%) are what the filter takes away.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeGexf } from "../../src/formats/gexf-write.ts";
 import { syntheticGraph } from "../../src/graph/synthetic.ts";
-import { RELATION_STYLES } from "../../src/model/vocabulary.ts";
+import { RELATION_STYLES, RELATIONS } from "../../src/model/vocabulary.ts";
 import { PLAIN_DRAWING_FROM } from "../../src/ui/state/derived.ts";
 import {
   artifact,
+  type CanvasPixels,
+  canvasPixels,
   launchChromium,
   nextFrames,
   type OpenedPage,
@@ -21,6 +23,7 @@ import {
   type ServedApp,
   serveBuild,
 } from "./harness.ts";
+import { exportAs } from "./io.ts";
 
 const GRAPH = syntheticGraph({ nodes: 1500, claims: 12_000, holders: 8, seed: 5 });
 // The import refuses a node that no claim touches; the synthetic graph may leave one or two.
@@ -163,7 +166,7 @@ describe("a graph above the plain-drawing line", { timeout: 240_000 }, () => {
     expect(await drawing(page, OPPOSES)).toEqual({ head: "none", dashes: false, curves: false });
     await expect.poll(() => legendNote(page).isVisible()).toBe(true);
     expect(await legendNote(page).textContent()).toBe(
-      `Drawn plain: ${GRAPH.size.toLocaleString("en-US")} claims; filter to fewer than ${PLAIN_DRAWING_FROM.toLocaleString("en-US")} for end marks, dashes and curves.`,
+      `Drawn plain: ${GRAPH.size.toLocaleString("en-US")} claims; filter to fewer than ${PLAIN_DRAWING_FROM.toLocaleString("en-US")} for end marks, dashes, curves and claim labels.`,
     );
     await page.screenshot({ path: artifact("scale-plain.png") });
     await page.locator("section.legend").screenshot({ path: artifact("scale-legend.png") });
@@ -186,6 +189,39 @@ describe("a graph above the plain-drawing line", { timeout: 240_000 }, () => {
     await page.mouse.move(5, 5);
     await nextFrames(page);
     expect(await stateWrites(page)).toBeLessThanOrEqual(2 * (hovered.neighbourhood + 1));
+  });
+
+  it("lights a lens by its holder's bit in the shaders, writing no item's state", async () => {
+    const { page } = opened;
+    await page.mouse.move(5, 5);
+    await nextFrames(page);
+    const stances = (pixels: CanvasPixels) =>
+      RELATIONS.reduce((sum, r) => sum + (pixels.byColour[r] ?? 0), 0);
+    const everyone = stances(await canvasPixels(page));
+    await countStateWrites(page);
+    await page.locator('button[data-perspective="lens"]').click();
+    await nextFrames(page);
+    const lensed = stances(await canvasPixels(page, "scale-lens.png"));
+    expect(await stateWrites(page)).toBe(0);
+    // The holder's claims keep their colour (a shader that lit nothing would leave almost none); the
+    // rest fade (one that lit everything would keep them all).
+    expect(lensed).toBeGreaterThan(everyone * 0.1);
+    expect(lensed).toBeLessThan(everyone * 0.8);
+    // The SVG export fades what the shaders fade: the holder's claims keep their strength.
+    const holder = await page.locator("#perspective-lens").inputValue();
+    const held = GRAPH.filterEdges((_claim, { heldBy }) => heldBy.includes(holder)).length;
+    const download = await exportAs(page, "svg");
+    const svg = readFileSync((await download.path()) as string, "utf8");
+    const opacities = [...svg.matchAll(/<path class="claim"[^>]*?(?: opacity="([\d.]+)")?\/>/g)].map(
+      (match) => Number(match[1] ?? 1),
+    );
+    expect(opacities).toHaveLength(GRAPH.size);
+    expect(opacities.filter((opacity) => opacity > 0.2)).toHaveLength(held);
+    await page.locator('button[data-perspective="off"]').click();
+    await nextFrames(page);
+    expect(await stateWrites(page)).toBe(0);
+    expect(stances(await canvasPixels(page))).toBeGreaterThan(everyone * 0.9);
+    expect(opened.errors).toEqual([]);
   });
 
   it("filtered below the line, draws rich again, keeping the camera and the pointer; and back", async () => {

@@ -63,8 +63,15 @@ const HEADS: Record<string, SceneHead> = { arrow: "arrow", bar: "bar", circle: "
 const DEPTH_ORDER: Record<string, number> = { edges: 0, topEdges: 1, nodes: 0, topNodes: 1 };
 const byDepth = <T extends { depth: number }>(a: T, b: T) => a.depth - b.depth;
 
-/** What is on screen now, in viewport pixels: hidden items left out, dimmed ones at their opacity. */
-export function gatherScene(renderer: ExplorerRenderer, title?: string): Scene {
+/**
+ * What is on screen now, in viewport pixels: hidden items left out, dimmed ones at their opacity, and
+ * faded ones (the plain drawing fades in its shaders: renderer.ts's keptAlpha) at what they keep.
+ */
+export function gatherScene(
+  renderer: ExplorerRenderer,
+  title?: string,
+  kept: (kind: "nodes" | "claims", data: object) => number = () => 1,
+): Scene {
   const graph = renderer.getGraph();
   const { width, height } = renderer.getDimensions();
   const shownNodeLabels = renderer.getNodeDisplayedLabels();
@@ -82,7 +89,7 @@ export function gatherScene(renderer: ExplorerRenderer, title?: string): Scene {
       size: renderer.scaleSize(data.size),
       shape: SHAPES[data.shape ?? "circle"] ?? "circle",
       color: data.color,
-      opacity: data.opacity,
+      opacity: data.opacity * kept("nodes", data),
       label: data.label && data.labelVisibility !== "hidden" && shownNodeLabels.has(node) ? data.label : null,
       labelColor: data.labelColor,
       labelSize: data.labelSize ?? 13,
@@ -111,7 +118,7 @@ export function gatherScene(renderer: ExplorerRenderer, title?: string): Scene {
       width: renderer.scaleSize(data.size),
       dash: RELATION_STYLES[attributes.relation]?.dash ?? 0,
       head: HEADS[data.head ?? ""] ?? "none",
-      opacity: data.opacity,
+      opacity: data.opacity * kept("claims", data),
       label:
         data.label && shownClaimLabels.has(claim) && data.labelVisibility === "visible" ? data.label : null,
       depth: DEPTH_ORDER[data.depth] ?? 0,

@@ -2,8 +2,11 @@
 // isFocus, and the lens and Compare flags), the plain drawing's fading, and starts the labels controller
 // (labels.ts), which it tells what is shown and emphasised. It watches the part of the store they
 // depend on, works out which items a change can touch (a hover: the neighbourhoods before and after
-// it), and writes only those whose flags changed. Reads state/; writes only to sigma.
+// it), and writes only those whose flags changed. In the plain drawing a lens is one uniform, not a
+// state per item (splitLayer); the display graph's node holderBits follow the filters for it. Reads
+// state/; writes to sigma, and the node bits to the display graph.
 import type { Derived } from "../state/derived.ts";
+import { type DisplayGraph, showHolderBits } from "../state/display.ts";
 import {
   type Emphasis,
   type EmphasisLayer,
@@ -142,15 +145,40 @@ function itemsToCheck(
 }
 
 /**
+ * The layer as item states carry it, and the lens bit the plain drawing's shaders light instead: a
+ * lens on a holder with a bit lights its claims and nodes by one uniform (styles.ts's Fade), so no
+ * item's state changes. Compare, and a lens without a bit, are written item by item.
+ */
+function splitLayer(
+  layer: PerspectiveLayer | null,
+  display: DisplayGraph,
+  plain: boolean,
+): { layer: PerspectiveLayer | null; lensBit: number } {
+  const perspective = layer?.perspective;
+  if (!plain || perspective?.mode !== "lens") return { layer, lensBit: 0 };
+  const bit = display.hasNode(perspective.holder)
+    ? display.getNodeAttribute(perspective.holder, "lensBit")
+    : 0;
+  return bit ? { layer: null, lensBit: bit } : { layer, lensBit: 0 };
+}
+
+/**
  * Keeps sigma's node and claim states in step with the store, from now on, across drawing switches.
  * The trace ranks between hover and selection (emphasis.ts); the tour step and matrix cell above it
  * (perspective-layer.ts).
  */
-export function createItemStates(control: RendererControl, store: Store, derived: Derived): () => void {
+export function createItemStates(
+  control: RendererControl,
+  store: Store,
+  derived: Derived,
+  display: DisplayGraph,
+): () => void {
   const { graph } = derived;
   const { renderer } = control;
   let labels: LabelsControl = createLabels(renderer, graph, control.drawing());
   let before: Inputs | null = null;
+  // The display graph's node bits follow the claims shown (display.ts's showHolderBits).
+  let bitsShown: Visibility | null = null;
   const trace: EmphasisLayer = (state) =>
     traceEmphasis(derived.traceAnswer(state.trace.query), state.trace.focus);
   const everything = () => ({ nodes: graph.nodes(), claims: graph.edges() });
@@ -162,15 +190,20 @@ export function createItemStates(control: RendererControl, store: Store, derived
       emphasisWithLayers(graph, state, visibility, [trace]),
     );
     const layer = derived.perspectives.layer(state.perspectives.perspective, visibility);
-    const now: Inputs = { visibility, emphasis, selection: state.selection, layer };
     const eachItem = control.drawing() === "rich";
+    if (bitsShown !== visibility) {
+      showHolderBits(display, visibility.claims);
+      bitsShown = visibility;
+    }
+    const shaded = splitLayer(layer, display, !eachItem);
+    const now: Inputs = { visibility, emphasis, selection: state.selection, layer: shaded.layer };
     const check = itemsToCheck(before, now, eachItem, everything);
     // Read once per pass: each read of the forwarding renderer binds the method anew.
     const nodes: KindAccess = { current: renderer.getNodeState, write: renderer.setNodesState };
     const claims: KindAccess = { current: renderer.getEdgeState, write: renderer.setEdgesState };
     writeChanged(check.nodes, (node) => flagsOf("nodes", node, now, eachItem), nodes);
     writeChanged(check.claims, (claim) => flagsOf("claims", claim, now, eachItem), claims);
-    control.setFading({ lens: layer !== null, focus: emphasis !== null });
+    control.setFading({ lens: layer !== null, focus: emphasis !== null, lensBit: shaded.lensBit });
     labels.update({ state, visibility, emphasis, layer });
     before = now;
   };

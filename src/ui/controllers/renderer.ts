@@ -6,7 +6,7 @@
 // fading (styles.ts's Fade). Calls sigma, styles.ts and the store.
 import Sigma from "sigma";
 import type { Derived, Drawing } from "../state/derived.ts";
-import type { DisplayGraph } from "../state/display.ts";
+import { type DisplayGraph, type DrawnVocabulary, drawnVocabulary } from "../state/display.ts";
 import { type Store, watch } from "../state/store.ts";
 import {
   CLAIM_STATE,
@@ -15,6 +15,7 @@ import {
   explorerSettings,
   explorerStyles,
   type Fade,
+  keptAlpha,
   NODE_STATE,
   setFade,
 } from "./styles.ts";
@@ -34,11 +35,13 @@ export const RENDERER_PROPERTY = "linkageRenderer";
 
 /**
  * What the plain drawing fades: what the lens leaves out, and what the emphasis (hover, selection,
- * trace, tour step) leaves out. Each is one uniform of its programs, whatever the graph's size.
+ * trace, tour step) leaves out. Each is one uniform of its programs, whatever the graph's size, as is
+ * the lens's holder when it has a lens bit (0: none, or lit item by item).
  */
 export interface Fading {
   lens: boolean;
   focus: boolean;
+  lensBit: number;
 }
 
 function newRenderer(
@@ -47,11 +50,12 @@ function newRenderer(
   drawing: Drawing,
   visibleClaims: number,
   fade: Fade,
+  vocabulary: DrawnVocabulary,
 ) {
   return new Sigma(graph, container, {
     customNodeState: NODE_STATE,
     customEdgeState: CLAIM_STATE,
-    primitives: explorerPrimitives(drawing, fade),
+    primitives: explorerPrimitives(drawing, fade, vocabulary),
     styles: explorerStyles(drawing),
     settings: {
       ...explorerSettings(drawing, visibleClaims),
@@ -166,6 +170,8 @@ export interface RendererControl {
   onSwitch(listener: (drawing: Drawing) => void): void;
   /** Fades what the lens or the emphasis leaves out, in the plain drawing (item-states.ts decides). */
   setFading(fading: Fading): void;
+  /** The share of its alpha an item keeps from the plain drawing's fading (1 in the rich drawing). */
+  keptAlpha(kind: "nodes" | "claims", data: object): number;
   kill(): void;
 }
 
@@ -185,9 +191,12 @@ export function createRendererControl(
   let drawing = derived.drawing(store.getState());
   // Each sigma reads its own uniforms: a new one starts unfaded, and item-states fades it again.
   let fade = createFade();
+  // The graph is fixed for the explorer's life: what it draws with is read once, for every switch.
+  const vocabulary = drawnVocabulary(display);
   const start = (next: Drawing) => {
     fade = createFade();
-    return newRenderer(display, container, next, derived.visibility(store.getState()).claims.size, fade);
+    const visibleClaims = derived.visibility(store.getState()).claims.size;
+    return newRenderer(display, container, next, visibleClaims, fade, vocabulary);
   };
   let sigma = whileShown(() => start(drawing));
   const book = listenerBook(() => sigma);
@@ -223,6 +232,7 @@ export function createRendererControl(
     setFading(fading) {
       if (drawing === "plain" && setFade(fade, fading)) sigma.scheduleRender();
     },
+    keptAlpha: (kind, data) => (drawing === "plain" ? keptAlpha(fade, kind, data) : 1),
     kill() {
       unwatch();
       stopFollowing();

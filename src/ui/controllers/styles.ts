@@ -37,7 +37,7 @@ import {
   type RelationStyle,
 } from "../../model/vocabulary.ts";
 import type { Drawing } from "../state/derived.ts";
-import type { ClaimDisplay, NodeDisplay } from "../state/display.ts";
+import type { ClaimDisplay, DrawnVocabulary, NodeDisplay } from "../state/display.ts";
 import { ATTRIBUTION_LOOKS } from "../state/looks.ts";
 import type { LabelSide } from "./label-placement.ts";
 import {
@@ -110,12 +110,13 @@ function casesOf<V extends string, L>(values: readonly V[], look: (value: V) => 
 }
 
 /**
- * The plain drawing's fading, as two uniforms of its node and claim programs: how much of an item's
+ * The plain drawing's fading, as uniforms of its node and claim programs: how much of an item's
  * colour to take away when it is not lit by the lens (`u_lensFade`) or not emphasised (`u_focusFade`).
  * Each item carries `lit` and `focus` (0 or 1, from its isLit and isFocus states); the controller sets
  * the two values. So a hover or a lens dims the whole graph by two numbers, not by a state on every
- * item, and only the items whose `lit` or `focus` changed are written. sigma reads the uniforms'
- * `value` at every frame.
+ * item, and only the items whose `lit` or `focus` changed are written. A lens on a holder with a lens
+ * bit (display.ts's lensBits) writes no state at all: `u_lensBit` names the holder, and an item is lit
+ * when its `holderBits` has that bit. sigma reads the uniforms' `value` at every frame.
  */
 export interface Fade {
   nodes: FadeUniforms;
@@ -125,6 +126,7 @@ export interface Fade {
 interface FadeUniforms {
   lens: FadeUniform;
   focus: FadeUniform;
+  bit: FadeUniform;
 }
 
 interface FadeUniform {
@@ -140,29 +142,61 @@ export function createFade(): Fade {
   const uniforms = (): FadeUniforms => ({
     lens: { name: "u_lensFade", type: "float", value: 0 },
     focus: { name: "u_focusFade", type: "float", value: 0 },
+    bit: { name: "u_lensBit", type: "float", value: 0 },
   });
   return { nodes: uniforms(), claims: uniforms() };
 }
 
-/** Fades what the lens and the emphasis leave out, or not; true when a value changed. */
-export function setFade(fade: Fade, on: { lens: boolean; focus: boolean }): boolean {
+/**
+ * Fades what the lens and the emphasis leave out, or not, and lights the holder of `lensBit` (0 for
+ * none); true when a value changed.
+ */
+export function setFade(fade: Fade, on: { lens: boolean; focus: boolean; lensBit: number }): boolean {
   let changed = false;
   for (const kind of ["nodes", "claims"] as const) {
-    for (const layer of ["lens", "focus"] as const) {
-      const value = on[layer] ? FADED_BY[kind] : 0;
-      changed ||= fade[kind][layer].value !== value;
-      fade[kind][layer].value = value;
+    const uniforms = fade[kind];
+    const values = {
+      lens: on.lens ? FADED_BY[kind] : 0,
+      focus: on.focus ? FADED_BY[kind] : 0,
+      bit: on.lensBit,
+    };
+    for (const name of ["lens", "focus", "bit"] as const) {
+      changed ||= uniforms[name].value !== values[name];
+      uniforms[name].value = values[name];
     }
   }
   return changed;
 }
 
+/**
+ * Lit by its state, or holding the lens's bit. Rounded first: a value passed between vertices may come
+ * out a hair off the whole number it was.
+ */
+const LIT = "max(v_lit, u_lensBit > 0.0 ? mod(floor(floor(v_holderBits + 0.5) / u_lensBit), 2.0) : 0.0)";
+
+/**
+ * The share of its alpha an item of the plain drawing keeps, as KEPT_ALPHA computes it in the shaders:
+ * for what reads the scene outside WebGL (the SVG export).
+ */
+export function keptAlpha(
+  fade: Fade,
+  kind: keyof Fade,
+  item: { lit?: unknown; focus?: unknown; holderBits?: unknown },
+): number {
+  const { lens, focus, bit } = fade[kind];
+  const value = (x: unknown) => (typeof x === "number" ? x : 0);
+  const byBit = bit.value > 0 ? Math.floor(Math.round(value(item.holderBits)) / bit.value) % 2 : 0;
+  const lit = Math.max(value(item.lit), byBit);
+  return (1 - lens.value * (1 - lit)) * (1 - focus.value * (1 - value(item.focus)));
+}
+
 /** The share of an item's alpha it keeps, in GLSL, from its lit and focus values. */
-const KEPT_ALPHA = "(1.0 - u_lensFade * (1.0 - v_lit)) * (1.0 - u_focusFade * (1.0 - v_focus))";
+const KEPT_ALPHA = `(1.0 - u_lensFade * (1.0 - ${LIT})) * (1.0 - u_focusFade * (1.0 - v_focus))`;
 
 const FADE_VARIABLES = {
   lit: { type: "number" as const, default: 0 },
   focus: { type: "number" as const, default: 0 },
+  holderBits: { type: "number" as const, default: 0 },
 };
 
 /** The plain node layer: the node's colour, faded by the two uniforms. */
@@ -171,7 +205,8 @@ function fadedFill(fade: FadeUniforms): FragmentLayer {
   return {
     name: "faded",
     glsl: `
-vec4 layer_faded(vec4 v_fillColor, float v_lit, float v_focus, float u_lensFade, float u_focusFade) {
+vec4 layer_faded(vec4 v_fillColor, float v_lit, float v_focus, float v_holderBits, float u_lensFade,
+    float u_focusFade, float u_lensBit) {
   return vec4(v_fillColor.rgb, v_fillColor.a * ${KEPT_ALPHA});
 }
 `,
@@ -179,8 +214,9 @@ vec4 layer_faded(vec4 v_fillColor, float v_lit, float v_focus, float u_lensFade,
       { name: "fillColor", size: 4, type: UNSIGNED_BYTE, normalized: true, source: "color" },
       { name: "lit", size: 1, type: FLOAT, source: "lit" },
       { name: "focus", size: 1, type: FLOAT, source: "focus" },
+      { name: "holderBits", size: 1, type: FLOAT, source: "holderBits" },
     ],
-    uniforms: [fade.lens, fade.focus],
+    uniforms: [fade.lens, fade.focus, fade.bit],
   };
 }
 
@@ -197,8 +233,9 @@ vec4 layer_faded(EdgeContext ctx) {
     attributes: [
       { name: "a_lit", size: 1, type: FLOAT, source: "lit" },
       { name: "a_focus", size: 1, type: FLOAT, source: "focus" },
+      { name: "a_holderBits", size: 1, type: FLOAT, source: "holderBits" },
     ],
-    uniforms: [fade.lens, fade.focus],
+    uniforms: [fade.lens, fade.focus, fade.bit],
   };
 }
 
@@ -208,23 +245,33 @@ const EDGE_VARIABLES = {
   ...FADE_VARIABLES,
 };
 
-function richEdgePrimitives() {
+/** The end marks the graph's claims draw: their relations' heads and their attributions' tails. */
+function headsOf(vocabulary: DrawnVocabulary): RelationStyle["head"][] {
+  return unique([
+    ...[...vocabulary.relations].map((relation) => RELATION_STYLES[relation].head),
+    ...[...vocabulary.attributions].flatMap((attribution) => ATTRIBUTION_LOOKS[attribution].tail ?? []),
+  ]);
+}
+
+function richEdgePrimitives(vocabulary: DrawnVocabulary) {
+  const dashed = [...vocabulary.relations].some((relation) => RELATION_STYLES[relation].dash > 0);
   return {
-    paths: [pathLine(), pathCurved()],
-    extremities: unique([
-      ...RELATIONS.map((relation) => RELATION_STYLES[relation].head),
-      ...ATTRIBUTIONS.flatMap((attribution) => ATTRIBUTION_LOOKS[attribution].tail ?? []),
-    ]).map((head) => HEADS[head]()),
+    paths: vocabulary.parallelClaims ? [pathLine(), pathCurved()] : [pathLine()],
+    extremities: headsOf(vocabulary).map((head) => HEADS[head]()),
     variables: EDGE_VARIABLES,
     // A dashed relation paints its plain layer transparent and lets the dash layer draw it;
     // every other relation keeps dashSize 0, which leaves the dash layer empty.
     layers: [
       layerPlain({ color: { attribute: "solidColor" } }),
-      layerDashed({
-        dashSize: { attribute: "dashSize", default: 0 },
-        gapSize: { value: 4 },
-        solidExtremities: true,
-      }),
+      ...(dashed
+        ? [
+            layerDashed({
+              dashSize: { attribute: "dashSize", default: 0 },
+              gapSize: { value: 4 },
+              solidExtremities: true,
+            }),
+          ]
+        : []),
     ],
   };
 }
@@ -232,20 +279,23 @@ function richEdgePrimitives() {
 /**
  * Each drawing's programs. Plain draws one straight quad per claim in one faded colour: no curve, no
  * end mark, no dash pass. Both declare the same variables (a drawing ignores the others'), so one
- * renderer type serves both.
+ * renderer type serves both. Only what the graph draws is declared (`vocabulary`): every shape, head,
+ * path or layer makes sigma's shaders bigger and slower to compile. A style naming one left out falls
+ * back to sigma's default, and never applies: nothing in the graph asks for it.
  */
-export function explorerPrimitives(drawing: Drawing, fade: Fade) {
-  const shapes = unique(NODE_KINDS.map((kind) => KIND_STYLES[kind].shape)).map((shape) => SHAPES[shape]());
+export function explorerPrimitives(drawing: Drawing, fade: Fade, vocabulary: DrawnVocabulary) {
+  const kinds = NODE_KINDS.filter((kind) => vocabulary.kinds.has(kind));
+  const shapes = unique(kinds.map((kind) => KIND_STYLES[kind].shape)).map((shape) => SHAPES[shape]());
   return {
     nodes: {
-      // Only what the tables use: every declared shape or head makes sigma's shaders bigger.
-      shapes,
+      // An empty graph still needs one shape for its program.
+      shapes: shapes.length > 0 ? shapes : [sdfCircle()],
       variables: FADE_VARIABLES,
       layers: drawing === "rich" ? [layerFill()] : [fadedFill(fade.nodes)],
     },
     edges:
       drawing === "rich"
-        ? richEdgePrimitives()
+        ? richEdgePrimitives(vocabulary)
         : {
             paths: [pathLine()],
             extremities: [],
@@ -262,8 +312,8 @@ export type ExplorerStyles = StylesDeclaration<
   typeof NODE_STATE,
   typeof CLAIM_STATE,
   object,
-  { lit: number; focus: number },
-  { solidColor: string; dashSize: number; lit: number; focus: number }
+  { lit: number; focus: number; holderBits: number },
+  { solidColor: string; dashSize: number; lit: number; focus: number; holderBits: number }
 >;
 
 export type EdgeRule = Extract<NonNullable<ExplorerStyles["edges"]>, readonly unknown[]>[number];
@@ -311,8 +361,9 @@ function relationRule(drawing: Drawing): EdgeRule {
   return { matchData: "relation", cases };
 }
 
-/** Plain's `lit` and `focus` values, which its programs fade by (see Fade). */
+/** Plain's `lit`, `focus` and `holderBits` values, which its programs fade by (see Fade). */
 const FADE_RULES = [
+  { holderBits: { attribute: "holderBits" } },
   { whenState: "isLit", then: { lit: 1 } },
   { whenState: "isFocus", then: { focus: 1 } },
 ] as const;
@@ -418,12 +469,18 @@ export const EXPLORER_SETTINGS: Partial<Settings> = {
 /** From this many visible claims, even the plain drawing leaves claims out while the camera moves. */
 export const CLAIMS_HIDDEN_ON_MOVE_FROM = 50_000;
 
-/** The settings of a drawing: plain draws no label (and, past 50,000 claims, no claim) while moving. */
+/**
+ * The settings of a drawing: plain draws no claim label, no node label while moving, and past 50,000
+ * claims no claim while moving.
+ */
 export function explorerSettings(drawing: Drawing, visibleClaims: number): Partial<Settings> {
   if (drawing === "rich") return EXPLORER_SETTINGS;
   return {
     ...EXPLORER_SETTINGS,
     hideLabelsOnMove: true,
+    // A claim's label shows only when it is hovered or selected, yet sigma looks for claim labels
+    // along every labelled node's claims at each frame: about 30 ms a frame at 100,000 claims.
+    renderEdgeLabels: false,
     hideEdgesOnMove: visibleClaims >= CLAIMS_HIDDEN_ON_MOVE_FROM,
   };
 }

@@ -19,6 +19,10 @@ export interface NodeDisplay {
   color?: string;
   /** The node's shortest alias, when clearly shorter than its label: drawn where the label has no room. */
   shortLabel?: string;
+  /** The lens bits of the holders of the visible claims it joins (see lensBits): what a lens lights. */
+  holderBits: number;
+  /** A holder's own lens bit, when it has one. */
+  lensBit?: number;
 }
 
 export interface ClaimDisplay {
@@ -28,6 +32,8 @@ export interface ClaimDisplay {
   /** Shown on a selected or hovered claim: the qualifier, or the relation's verb. */
   label: string;
   heldByBothSides: boolean;
+  /** The lens bits of its holders (see lensBits). */
+  holderBits: number;
 }
 
 export type DisplayGraph = MultiDirectedGraph<NodeDisplay, ClaimDisplay>;
@@ -96,6 +102,50 @@ function claimLabel(attributes: Pick<ClaimAttributes, "qualifier" | "relation">)
 }
 
 /**
+ * How many holders the plain drawing's lens lights in its shaders, each by one bit of a float: 20
+ * bits stay exact through the float texture and the interpolation between vertices. A holder past
+ * them is lit item by item, as the rich drawing lights every holder.
+ */
+export const LENS_BITS = 20;
+
+/** One bit for each of the LENS_BITS holders of the most claims (then by key), from the lowest. */
+export function lensBits(graph: LinkageGraph): Map<string, number> {
+  const held = new Map<string, number>();
+  graph.forEachEdge((_claim, { heldBy }) => {
+    for (const holder of heldBy) held.set(holder, (held.get(holder) ?? 0) + 1);
+  });
+  const ranked = [...held].sort(([a, many], [b, more]) => more - many || (a < b ? -1 : a > b ? 1 : 0));
+  return new Map(ranked.slice(0, LENS_BITS).map(([holder], index) => [holder, 2 ** index]));
+}
+
+/** Each node's holderBits: the bits of the claims `shown` keeps (every claim, without it) that join it. */
+function nodeHolderBits(display: DisplayGraph, shown?: ReadonlySet<string>): Map<string, number> {
+  const bits = new Map<string, number>();
+  display.forEachEdge((claim, { holderBits }, source, target) => {
+    if (holderBits === 0 || (shown && !shown.has(claim))) return;
+    bits.set(source, (bits.get(source) ?? 0) | holderBits);
+    bits.set(target, (bits.get(target) ?? 0) | holderBits);
+  });
+  return bits;
+}
+
+/**
+ * Lights nodes by the claims the filters show: a lens lights a node only through a claim of its
+ * holder that is drawn. Writes only the nodes whose bits change; returns how many.
+ */
+export function showHolderBits(display: DisplayGraph, shown: ReadonlySet<string>): number {
+  const bits = nodeHolderBits(display, shown);
+  let changed = 0;
+  display.forEachNode((node, { holderBits }) => {
+    const now = bits.get(node) ?? 0;
+    if (now === holderBits) return;
+    display.setNodeAttribute(node, "holderBits", now);
+    changed++;
+  });
+  return changed;
+}
+
+/**
  * The display graph of `graph`, placed at `positions` (from the build), else at the graph's own
  * positions (synthetic and some imported graphs carry them), with the nodes that had neither, for
  * the layout worker to place. Those start at the origin.
@@ -107,6 +157,7 @@ export function createDisplayGraph(
   const display: DisplayGraph = new MultiDirectedGraph();
   const unplaced: string[] = [];
   const fromFile = fileSizes(graph);
+  const bits = lensBits(graph);
   graph.forEachNode((node, attributes) => {
     const own =
       attributes.x !== undefined && attributes.y !== undefined ? { x: attributes.x, y: attributes.y } : null;
@@ -125,6 +176,8 @@ export function createDisplayGraph(
           : nodeSize(graph.degree(node), graph.order),
       ...(color ? { color } : {}),
       ...(short ? { shortLabel: short } : {}),
+      holderBits: 0,
+      ...(bits.has(node) ? { lensBit: bits.get(node) } : {}),
     });
   });
   graph.forEachEdge((claim, attributes, source, target) => {
@@ -133,9 +186,48 @@ export function createDisplayGraph(
       ...(attributes.attribution ? { attribution: attributes.attribution } : {}),
       label: claimLabel(attributes),
       heldByBothSides: isHeldByBothSides(attributes.heldBy),
+      holderBits: attributes.heldBy.reduce((sum, holder) => sum | (bits.get(holder) ?? 0), 0),
     });
   });
+  for (const [node, holderBits] of nodeHolderBits(display))
+    display.setNodeAttribute(node, "holderBits", holderBits);
   return { display, unplaced };
+}
+
+/**
+ * The vocabulary a display graph draws with: which kinds, relations and attributions occur, and
+ * whether two claims join the same pair of nodes (drawn curved). sigma builds its shaders from what
+ * it is told it may draw, and in software WebGL compiling them is a large part of the first frame:
+ * an imported file of issues and links needs neither the triangle nor the dashes.
+ */
+export interface DrawnVocabulary {
+  kinds: ReadonlySet<NodeKind>;
+  relations: ReadonlySet<Relation>;
+  attributions: ReadonlySet<Attribution>;
+  parallelClaims: boolean;
+}
+
+export function drawnVocabulary(display: DisplayGraph): DrawnVocabulary {
+  const kinds = new Set<NodeKind>();
+  const relations = new Set<Relation>();
+  const attributions = new Set<Attribution>();
+  let parallelClaims = false;
+  display.forEachNode((node, { kind }) => {
+    kinds.add(kind);
+    if (parallelClaims) return;
+    // Claims in either direction between the same two nodes are parallel; a loop is not.
+    const others = new Set<string>();
+    display.forEachEdge(node, (_claim, _attributes, source, target) => {
+      const other = source === node ? target : source;
+      if (other !== node && others.has(other)) parallelClaims = true;
+      others.add(other);
+    });
+  });
+  display.forEachEdge((_claim, { relation, attribution }) => {
+    relations.add(relation);
+    if (attribution) attributions.add(attribution);
+  });
+  return { kinds, relations, attributions, parallelClaims };
 }
 
 /** Where each node of the display graph is now: the layout as drawn. */

@@ -19,8 +19,23 @@ export function holderMatches(filter: HolderFilter, heldBy: readonly string[]): 
   return heldBy.includes(filter);
 }
 
-/** Actors that hold at least one claim: the two sides first, then by name. */
-export function holdersOf(graph: LinkageGraph): string[] {
+/**
+ * Actors that hold at least one claim: the two sides first, then by name. Read once per graph: the
+ * explorer never writes its domain graph, and views ask on every change of what they show (a pass
+ * over 100,000 claims is about 15 ms).
+ */
+export function holdersOf(graph: LinkageGraph): readonly string[] {
+  let holders = HOLDERS.get(graph);
+  if (!holders) {
+    holders = readHolders(graph);
+    HOLDERS.set(graph, holders);
+  }
+  return holders;
+}
+
+const HOLDERS = new WeakMap<LinkageGraph, readonly string[]>();
+
+function readHolders(graph: LinkageGraph): readonly string[] {
   const holders = new Set<string>();
   graph.forEachEdge((_claim, attributes) => {
     for (const holder of attributes.heldBy) holders.add(holder);
@@ -30,7 +45,9 @@ export function holdersOf(graph: LinkageGraph): string[] {
     const i = SIDES.indexOf(id as (typeof SIDES)[number]);
     return i < 0 ? SIDES.length : i;
   };
-  return [...holders]
-    .filter((id) => graph.hasNode(id) && graph.getNodeAttribute(id, "kind") === "actor")
-    .sort((a, b) => side(a) - side(b) || label(a).localeCompare(label(b)));
+  return Object.freeze(
+    [...holders]
+      .filter((id) => graph.hasNode(id) && graph.getNodeAttribute(id, "kind") === "actor")
+      .sort((a, b) => side(a) - side(b) || label(a).localeCompare(label(b))),
+  );
 }
