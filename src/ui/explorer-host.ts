@@ -10,7 +10,7 @@ import type { LinkageGraph } from "../graph/types.ts";
 import { visibleSubgraph, visibleSubset } from "../graph/visible-subgraph.ts";
 import { isImported } from "../model/schema.ts";
 import { type Explorer, type ExplorerInput, startExplorer } from "./app.ts";
-import { gatherScene, snapshotPng } from "./controllers/image-export.ts";
+import { snapshotPng } from "./controllers/image-export.ts";
 import { downloadBlob, downloadFiles } from "./downloads.ts";
 import { describeFileLink, type FileParam, fileLinkNotice, queryWithFile } from "./state/file-param.ts";
 import { el } from "./views/dom.ts";
@@ -70,7 +70,8 @@ function exportCommandsOf(current: () => Shown): ExportCommands {
       if (!renderer) throw new Error("the network is not drawn in this browser");
       if (format === "svg") {
         const { writeSvg } = await import("../formats/svg-scene.ts");
-        const scene = gatherScene(renderer, `Linkage Atlas: ${base}`);
+        const scene = explorer.scene(`Linkage Atlas: ${base}`);
+        if (!scene) throw new Error("the network is not drawn in this browser");
         downloadBlob(new Blob([writeSvg(scene)], { type: "image/svg+xml" }), `${base}.svg`);
         return;
       }
@@ -265,9 +266,11 @@ export function startExplorerHost(
     if (texts.length) shown?.explorer.store.dispatch({ type: "notify", texts });
   };
 
+  // The banner is set before the explorer starts: a header that grows under sigma's first frame would
+  // shrink the stage, and the camera and every label would be placed a second time.
   const showCurated = () => {
-    show(curated(), "linkage-atlas");
     controls.showImported(null);
+    show(curated(), "linkage-atlas");
   };
 
   /** A link that could not be opened: graph-data, and a notice naming the link and the reason. */
@@ -285,8 +288,8 @@ export function startExplorerHost(
     link?: string,
   ) => {
     controls.importDone();
-    show({ sources: { ok: true, graph: result.graph }, positions: {} }, base, link);
     controls.showImported(bannerText(name, result.graph), `Read as ${result.label}`);
+    show({ sources: { ok: true, graph: result.graph }, positions: {} }, base, link);
     // What the reader kept differently or skipped goes to the explorer's notices.
     notify(result.warnings.slice(0, 20));
   };

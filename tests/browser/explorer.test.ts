@@ -210,10 +210,15 @@ describe("the explorer", { timeout: 90_000 }, () => {
     await canvasPixels(page, "explorer-layout-rerun-done.png");
 
     // Zoomed in, Reset puts the standard layout back and frames all of it again.
+    // The opening view already has its camera in the address: wait for the zoomed one.
+    const framed = new URL(page.url()).searchParams.get("camera");
     await page.locator("#graph-canvas").focus();
     await page.keyboard.press("+");
     await page.keyboard.press("+");
-    await page.waitForFunction(() => new URL(location.href).searchParams.has("camera"));
+    await page.waitForFunction(
+      (before) => new URL(location.href).searchParams.get("camera") !== before,
+      framed,
+    );
     const zoomed = new URL(page.url()).searchParams.get("camera");
     await page.getByRole("button", { name: "Reset the layout" }).click();
     await page.waitForFunction(

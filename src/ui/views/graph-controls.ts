@@ -71,9 +71,12 @@ export function createGraphControls(store: Store, commands: GraphCommands) {
   );
   watch(
     store,
-    (state) => ({ running: state.layoutRunning, drawn: state.network.status === "drawn" }),
-    ({ running, drawn }) => {
-      element.hidden = !drawn;
+    (state) => ({ running: state.layoutRunning, status: state.network.status }),
+    ({ running, status }) => {
+      // Until the network is drawn the controls keep their room, unseen: the stage must not shrink
+      // under sigma's first frame, which would place every label and fit the camera a second time.
+      element.hidden = status === "unavailable" || status === "layout-failed";
+      element.toggleAttribute("data-waiting", status !== "drawn");
       run.disabled = running;
       stop.disabled = !running;
       run.textContent = running ? "Laying out…" : "Rerun layout";
