@@ -47,7 +47,9 @@ describe("the bundled CLI", () => {
     const built = readFileSync(bundle);
     // A stale bundle that would fail if it ran: the sources must answer instead.
     writeFileSync(bundle, 'throw new Error("the stale bundle ran");\n');
-    const old = new Date(Date.now() - 3_600_000);
+    // Older than any checkout's sources, however long ago the checkout was made (an hour ago was not:
+    // a working tree left for a while has sources older than that).
+    const old = new Date("2000-01-01T00:00:00Z");
     utimesSync(bundle, old, old);
     try {
       const stale = linkage(["stats", "--json"]);

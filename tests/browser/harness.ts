@@ -119,6 +119,8 @@ export interface CanvasPixels {
   byColour: Record<string, number>;
   /** Where each colour's pixels are on average, in page coordinates (null when absent). */
   centroid: Record<string, { x: number; y: number } | null>;
+  /** The screenshot itself, for comparing two pictures pixel by pixel (vanished). */
+  png: Buffer;
 }
 
 const PALETTE: Record<string, string> = {
@@ -145,19 +147,52 @@ export async function canvasPixels(
 }
 
 /**
- * Counts a PNG's pixels that are not white, and those close to each named colour. `origin` shifts the
- * centroids into page coordinates. The PNG is decoded in a blank page of the same browser.
+ * How many pixels close to `hex` in the `before` picture are white stage in `after` (same size): what
+ * a change took away in that colour. Labels that grow or move elsewhere add pixels, so they do not
+ * hide lines that went. Decoded in a blank page of the same browser, as pngPixels does.
  */
-export async function pngPixels(
+export async function vanished(page: Page, before: Buffer, after: Buffer, hex: string): Promise<number> {
+  return inDecoder(
+    page,
+    async ({ pictures, hex }) => {
+      const { decodePng } = globalThis as unknown as PngDecoder;
+      const [was, is] = (await Promise.all(pictures.map(decodePng))).map((image) => image.data) as [
+        Uint8ClampedArray,
+        Uint8ClampedArray,
+      ];
+      if (was.length !== is.length) throw new Error("the two pictures differ in size");
+      const target = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+      let gone = 0;
+      for (let i = 0; i < was.length; i += 4) {
+        let distance = 0;
+        for (let c = 0; c < 3; c++) distance += Math.abs((was[i + c] as number) - (target[c] as number));
+        if (distance >= 60) continue;
+        if ((is[i] as number) > 245 && (is[i + 1] as number) > 245 && (is[i + 2] as number) > 245) gone++;
+      }
+      return gone;
+    },
+    { pictures: [before.toString("base64"), after.toString("base64")], hex },
+  );
+}
+
+/** What each decoder page has: the RGBA pixels of a base64 PNG, decoded by the browser itself. */
+export interface PngDecoder {
+  decodePng(base64: string): Promise<ImageData>;
+}
+
+/**
+ * Runs `measure` in a blank page of the same browser that can decode PNGs (`PngDecoder`), so pictures
+ * are read by the code that drew them, with no decoder of our own; the page is closed afterwards.
+ */
+export async function inDecoder<Arg, Result>(
   page: Page,
-  png: Buffer,
-  palette: Record<string, string> = {},
-  origin: { x: number; y: number } = { x: 0, y: 0 },
-): Promise<CanvasPixels> {
+  measure: (arg: Arg) => Promise<Result>,
+  arg: Arg,
+): Promise<Result> {
   const decoder = await page.context().newPage();
   try {
-    return await decoder.evaluate(
-      async ({ base64, palette, origin }) => {
+    await decoder.evaluate(() => {
+      (globalThis as unknown as PngDecoder).decodePng = async (base64) => {
         const image = new Image();
         image.src = `data:image/png;base64,${base64}`;
         await image.decode();
@@ -167,43 +202,64 @@ export async function pngPixels(
         const context = canvas.getContext("2d");
         if (!context) throw new Error("no 2d context");
         context.drawImage(image, 0, 0);
-        const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
-        const targets = Object.entries(palette).map(([name, hex]) => ({
-          name,
-          rgb: [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as [number, number, number],
-          count: 0,
-          sumX: 0,
-          sumY: 0,
-        }));
-        let painted = 0;
-        for (let i = 0; i < data.length; i += 4) {
-          const r = data[i] as number;
-          const g = data[i + 1] as number;
-          const b = data[i + 2] as number;
-          if (r > 245 && g > 245 && b > 245) continue;
-          painted++;
-          for (const target of targets) {
-            const [tr, tg, tb] = target.rgb;
-            if (Math.abs(r - tr) + Math.abs(g - tg) + Math.abs(b - tb) >= 60) continue;
-            target.count++;
-            target.sumX += (i / 4) % canvas.width;
-            target.sumY += Math.floor(i / 4 / canvas.width);
-          }
-        }
-        return {
-          painted,
-          byColour: Object.fromEntries(targets.map((t) => [t.name, t.count])),
-          centroid: Object.fromEntries(
-            targets.map((t) => [
-              t.name,
-              t.count ? { x: t.sumX / t.count + origin.x, y: t.sumY / t.count + origin.y } : null,
-            ]),
-          ),
-        };
-      },
-      { base64: png.toString("base64"), palette, origin },
-    );
+        return context.getImageData(0, 0, canvas.width, canvas.height);
+      };
+    });
+    // Arg is plain data here (strings, numbers, records), which playwright passes through unchanged.
+    return await decoder.evaluate(measure as (arg: unknown) => Promise<Result>, arg as unknown);
   } finally {
     await decoder.close();
   }
+}
+
+/**
+ * Counts a PNG's pixels that are not white, and those close to each named colour. `origin` shifts the
+ * centroids into page coordinates. The PNG is decoded in a blank page of the same browser.
+ */
+export async function pngPixels(
+  page: Page,
+  png: Buffer,
+  palette: Record<string, string> = {},
+  origin: { x: number; y: number } = { x: 0, y: 0 },
+): Promise<CanvasPixels> {
+  const counts = await inDecoder(
+    page,
+    async ({ base64, palette, origin }) => {
+      const { data, width } = await (globalThis as unknown as PngDecoder).decodePng(base64);
+      const targets = Object.entries(palette).map(([name, hex]) => ({
+        name,
+        rgb: [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as [number, number, number],
+        count: 0,
+        sumX: 0,
+        sumY: 0,
+      }));
+      let painted = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const r = data[i] as number;
+        const g = data[i + 1] as number;
+        const b = data[i + 2] as number;
+        if (r > 245 && g > 245 && b > 245) continue;
+        painted++;
+        for (const target of targets) {
+          const [tr, tg, tb] = target.rgb;
+          if (Math.abs(r - tr) + Math.abs(g - tg) + Math.abs(b - tb) >= 60) continue;
+          target.count++;
+          target.sumX += (i / 4) % width;
+          target.sumY += Math.floor(i / 4 / width);
+        }
+      }
+      return {
+        painted,
+        byColour: Object.fromEntries(targets.map((t) => [t.name, t.count])),
+        centroid: Object.fromEntries(
+          targets.map((t) => [
+            t.name,
+            t.count ? { x: t.sumX / t.count + origin.x, y: t.sumY / t.count + origin.y } : null,
+          ]),
+        ),
+      };
+    },
+    { base64: png.toString("base64"), palette, origin },
+  );
+  return { ...counts, png };
 }

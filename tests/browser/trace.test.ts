@@ -57,6 +57,25 @@ async function askFlagship(page: Page) {
     .getByRole("link", { name: new RegExp(`^${flagship?.text}`) })
     .click();
   await sentence(page).waitFor();
+  await addressSettled(page);
+}
+
+/**
+ * Waits until the address has stayed the same for half a second: the camera glides to frame the
+ * answer, and each stop of the glide is written to the address (and so to a brief's link).
+ */
+async function addressSettled(page: Page) {
+  let last = page.url();
+  let since = Date.now();
+  const giveUp = since + 15_000;
+  while (Date.now() - since < 500) {
+    if (Date.now() > giveUp) throw new Error(`the address kept changing: ${last}`);
+    await page.waitForTimeout(100);
+    if (page.url() !== last) {
+      last = page.url();
+      since = Date.now();
+    }
+  }
 }
 
 /** The claims of the answer's steps, in the order they are written. */
