@@ -61,8 +61,9 @@ async function askFlagship(page: Page) {
 }
 
 /**
- * Waits until the address has stayed the same for half a second: the camera glides to frame the
- * answer, and each stop of the glide is written to the address (and so to a brief's link).
+ * Waits until the address has stayed the same for half a second: the camera moves to frame the answer,
+ * and where it settled reaches the address (and so a brief's link) only a moment later (camera.ts's
+ * SETTLE_MS), so a brief taken at once and one taken later can name two cameras.
  */
 async function addressSettled(page: Page) {
   let last = page.url();
