@@ -6,13 +6,13 @@
 // loaded (the renderer draws a display graph of its own) with its current layout. The writers (and
 // the export dialog) load on first use, not with the page.
 import type { FormatId, ImportMapping } from "../formats/types.ts";
-import type { LinkageGraph } from "../graph/types.ts";
+import { plural } from "../graph/sentences.ts";
 import { visibleSubgraph, visibleSubset } from "../graph/visible-subgraph.ts";
-import { isImported } from "../model/schema.ts";
 import { type Explorer, type ExplorerInput, startExplorer } from "./app.ts";
 import { snapshotPng } from "./controllers/image-export.ts";
 import { downloadBlob, downloadFiles } from "./downloads.ts";
 import { describeFileLink, type FileParam, fileLinkNotice, queryWithFile } from "./state/file-param.ts";
+import { importedBanner } from "./state/imported-banner.ts";
 import { el } from "./views/dom.ts";
 import {
   createImportExport,
@@ -34,8 +34,6 @@ interface Shown {
   /** A file-name stem for downloads. */
   base: string;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function stem(name: string): string {
   return (
@@ -128,13 +126,6 @@ function progressOf(progress: ImportProgress): [fraction: number | null, phase: 
 }
 
 /** The imported banner's text: where the graph came from, its size, and that it is not curated. */
-function bannerText(name: string, graph: LinkageGraph): string {
-  const curatedToo = graph.getAttribute("sources").some((source) => !isImported(source));
-  return `${name} · ${plural(graph.order, "node")}, ${plural(graph.size, "claim")} · ${
-    curatedToo ? "a project file, not checked against graph-data" : "not curated: no holders or findings"
-  }`;
-}
-
 /** One notice reason from a failed import's messages: the first, and how many more there were. */
 function reasonOf(messages: readonly string[]): string {
   const [first = "the import failed", ...rest] = messages;
@@ -288,7 +279,7 @@ export function startExplorerHost(
     link?: string,
   ) => {
     controls.importDone();
-    controls.showImported(bannerText(name, result.graph), `Read as ${result.label}`);
+    controls.showImported(importedBanner(name, result.graph), `Read as ${result.label}`);
     show({ sources: { ok: true, graph: result.graph }, positions: {} }, base, link);
     // What the reader kept differently or skipped goes to the explorer's notices.
     notify(result.warnings.slice(0, 20));
