@@ -191,7 +191,8 @@ export function createItemStates(
     );
     const layer = derived.perspectives.layer(state.perspectives.perspective, visibility);
     const eachItem = control.drawing() === "rich";
-    if (bitsShown !== visibility) {
+    // Only the plain drawing's shaders read the bits; a switch to it finds them stale and catches up.
+    if (!eachItem && bitsShown !== visibility) {
       showHolderBits(display, visibility.claims);
       bitsShown = visibility;
     }
